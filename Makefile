@@ -1,0 +1,54 @@
+# Sanctuary Notebooks: set-up, JupyterLab, tests and tools.
+# Every target creates or reuses the local virtual environment first.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+
+.PHONY: help setup lab test notebooks nav export benchmark freeze clean
+
+help:
+	@echo "make lab        set up, then open JupyterLab at notebooks/00_start_here.ipynb"
+	@echo "make test       set up, then run every test (unit, doctests, notebooks with nbval)"
+	@echo "make notebooks  re-execute every notebook in place (after changing code or corpus)"
+	@echo "make nav        regenerate the navigation links in every notebook"
+	@echo "make export     write the corpus tables as CSV into export/"
+	@echo "make benchmark  time load + annotate, each notebook, and the test suite"
+
+$(STAMP): requirements.txt pyproject.toml
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV) || { \
+	  echo "Could not create a virtual environment. On Debian/Ubuntu: sudo apt-get install python3-venv"; exit 1; }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m helpers setup
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+lab: setup
+	$(BIN)/jupyter lab --ip=127.0.0.1 $(ROOT_FLAG) notebooks/00_start_here.ipynb
+
+test: setup
+	$(BIN)/python -m pytest
+
+notebooks: setup
+	$(BIN)/python -m helpers notebooks
+
+nav: setup
+	$(BIN)/python -m helpers nav
+
+export: setup
+	$(BIN)/python -m helpers export export
+
+benchmark: setup
+	$(BIN)/python -m helpers benchmark
+
+freeze: setup
+	@(echo "# Every package the set-up installs, pinned exactly (Python 3.11)."; \
+	  echo "# Regenerate after changing pyproject.toml's dependencies: make freeze"; \
+	  $(BIN)/python -m pip freeze --all --exclude-editable | grep -v "^-e\|^pip==" | sort -f) > requirements.txt
+
+clean:
+	rm -rf $(VENV) export
