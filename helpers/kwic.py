@@ -1,0 +1,107 @@
+"""Keyword in context: every occurrence of a word, with its article and date."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+
+COLUMNS = ["article_id", "date", "sentence", "left", "keyword", "right", "start", "end"]
+
+
+def pattern(word: str) -> re.Pattern:
+    """Return the regular expression for a search word.
+
+    Whole words, case-insensitive; a trailing ``*`` matches any ending.
+
+    >>> bool(pattern("sanctuar*").search("Sanctuary cities"))
+    True
+    >>> bool(pattern("ICE").search("a police officer"))
+    False
+    """
+    word = word.strip()
+    stem = word[:-1] if word.endswith("*") else word
+    tail = r"[\w’'-]*" if word.endswith("*") else r"(?![\w])"
+    return re.compile(r"(?<![\w])" + re.escape(stem) + tail, re.IGNORECASE)
+
+
+def kwic(sents: pd.DataFrame, articles: pd.DataFrame, word: str, width: int = 45) -> pd.DataFrame:
+    """Return one row per occurrence of ``word``: article, date, sentence and context.
+
+    ``start``/``end`` are character offsets into the raw article text;
+    ``left`` and ``right`` hold up to ``width`` characters of the sentence
+    either side. An empty or blank word returns an empty table.
+
+    >>> from helpers import corpus, annotate
+    >>> arts = corpus.load()
+    >>> hits = kwic(annotate.sentences(arts), arts, "Brotherly")
+    >>> hits[["article_id", "keyword", "right"]].to_dict("records")
+    [{'article_id': 'abc-2016-11-17', 'keyword': 'Brotherly', 'right': ' Love has been front-and-center in the battle'}]
+    """
+    if not word.strip():
+        return pd.DataFrame(columns=COLUMNS)
+    dates = dict(zip(articles["article_id"], articles["date_label"]))
+    regex = pattern(word)
+    rows = []
+    for sent in sents.itertuples(index=False):
+        for match in regex.finditer(sent.text):
+            rows.append((
+                sent.article_id, dates.get(sent.article_id, ""), sent.sentence,
+                sent.text[max(0, match.start() - width):match.start()], match.group(0),
+                sent.text[match.end():match.end() + width],
+                sent.start + match.start(), sent.start + match.end(),
+            ))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def to_html(hits: pd.DataFrame, word: str, n_articles: int) -> str:
+    """Return the occurrences as an HTML table, or a sentence saying there are none."""
+    if not word.strip():
+        return "<p><i>Type a word to see every place it occurs.</i></p>"
+    if hits.empty:
+        return (f"<p>No occurrence of <b>{html.escape(word)}</b> in the {n_articles} articles. "
+                "Try a shorter form with <code>*</code>, e.g. <code>deport*</code>.</p>")
+    per_article = hits.groupby("article_id", sort=False).size()
+    summary = ", ".join(f"{k}: {v}" for k, v in per_article.items())
+    rows = "".join(
+        f"<tr><td>{html.escape(r.article_id)}</td><td>{html.escape(r.date)}</td><td>{r.sentence}</td>"
+        f"<td style='text-align:right'>{html.escape(r.left)}</td>"
+        f"<td><b style='color:#D55E00'>{html.escape(r.keyword)}</b></td>"
+        f"<td style='text-align:left'>{html.escape(r.right)}</td></tr>"
+        for r in hits.itertuples(index=False)
+    )
+    return (
+        f"<p><b>{len(hits)}</b> occurrence(s) of <b>{html.escape(word)}</b> ({summary})</p>"
+        "<table><thead><tr><th>article</th><th>date</th><th>sentence</th>"
+        "<th style='text-align:right'>before</th><th>word</th><th style='text-align:left'>after</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def explorer(sents: pd.DataFrame, articles: pd.DataFrame, word: str = "sanctuary"):
+    """Return a live search box (ipywidgets) showing ``word`` in context as you type.
+
+    Where no kernel runs (an exported page), the result for ``word`` is
+    shown as a static table instead of a dead text box.
+    """
+    import ipywidgets as widgets
+
+    class _Explorer(widgets.VBox):
+        def _repr_mimebundle_(self, **kwargs):
+            bundle = super()._repr_mimebundle_(**kwargs)
+            data = bundle[0] if isinstance(bundle, tuple) else bundle
+            data["text/html"] = (f"<p><i>Static copy of the search for “{html.escape(box.value)}”; "
+                                 "run the notebook to search live.</i></p>" + result.value)
+            return bundle
+
+    box = widgets.Text(value=word, description="word:", placeholder="e.g. sanctuary, deport*, ICE",
+                       continuous_update=True, layout=widgets.Layout(width="360px"))
+    result = widgets.HTML()
+
+    def show(_change=None):
+        result.value = to_html(kwic(sents, articles, box.value), box.value, articles["article_id"].nunique())
+
+    box.observe(show, names="value")
+    show()
+    return _Explorer([box, result])
