@@ -39,7 +39,8 @@ _BOILERPLATE_PHRASES = re.compile(
     re.I,
 )
 _END_PUNCT = re.compile(r"[.!:;,]['\"’”)]*$")
-_INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+# A line may end with a period that only closes an abbreviation: "Washington, D.C.", "Portland, Ore."
+_INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$|,\s[A-Z][a-z]{1,4}\.$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _STOP = frozenset(
     "a an the and or but of on in at to for from by with as is are was were be been being it its this that "
@@ -231,8 +232,11 @@ def agreement(auto: pd.DataFrame, ref: pd.DataFrame) -> pd.DataFrame:
     ``auto_section``, ``hand_section``, ``type_agrees``, ``section_agrees``,
     ``text``. Raises :class:`helpers.corpus.CorpusError` when the hand
     table's paragraphs do not match the texts (a row missing, or a
-    ``text_start`` that is not how the paragraph begins).
+    ``text_start`` that is not how the paragraph begins). Articles with no
+    hand labels at all (a newly added article) are left out; see
+    :func:`unlabelled`.
     """
+    auto = auto[auto["article_id"].isin(set(ref["article_id"]))]
     merged = auto.merge(ref, on=["article_id", "paragraph"], how="outer", suffixes=("", "_hand"), indicator=True)
     lost = merged[merged["_merge"] != "both"]
     if len(lost):
@@ -254,3 +258,9 @@ def agreement(auto: pd.DataFrame, ref: pd.DataFrame) -> pd.DataFrame:
         "section_agrees": merged["section"] == merged["section_hand"],
         "text": merged["text"],
     })
+
+
+def unlabelled(auto: pd.DataFrame, ref: pd.DataFrame) -> list[str]:
+    """Return the ids of articles that have no hand-labelled paragraphs, in corpus order."""
+    labelled = set(ref["article_id"])
+    return [a for a in dict.fromkeys(auto["article_id"]) if a not in labelled]
