@@ -1,0 +1,63 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import corpus
+
+
+@pytest.fixture(scope="session")
+def articles():
+    return corpus.load()
+
+
+@pytest.fixture
+def tmp_corpus(tmp_path: Path) -> Path:
+    """A writable copy of the corpus folder."""
+    target = tmp_path / "corpus"
+    shutil.copytree(corpus.CORPUS_DIR, target)
+    return target
+
+
+NEW_ARTICLE_TEXT = """Springfield mayor vows to keep city a sanctuary
+
+By Test Desk
+March 3, 2025, 9:15 AM
+
+Springfield Mayor Ana Ruiz said Tuesday the city would keep its limits on cooperation with immigration agents.
+
+“We will not turn our police into deportation agents,” Ruiz said. “Zanzibarian families live here too.”
+
+Image: Ana Ruiz
+Ana Ruiz speaks at City Hall on March 2, 2025. Jo Bloggs / AP file
+"""
+
+NEW_ARTICLE_META = {
+    "id": "test-2025-03-03",
+    "source_file": "900_test.txt",
+    "title": "Springfield mayor vows to keep city a sanctuary",
+    "title_status": "stated",
+    "title_evidence": "Springfield mayor vows to keep city a sanctuary",
+    "outlet": "Test Desk",
+    "outlet_status": "stated",
+    "outlet_evidence": "By Test Desk",
+    "published": "2025-03-03T09:15",
+    "date_precision": "minute",
+    "date_status": "stated",
+    "date_evidence": "March 3, 2025, 9:15 AM",
+    "date_note": "The page's own timestamp.",
+    "translation": None,
+    "dateline": None,
+    "notes": None,
+}
+
+
+@pytest.fixture
+def corpus_with_new_article(tmp_corpus: Path) -> Path:
+    """A copy of the corpus with a sixth, invented article added (text + metadata, nothing else)."""
+    import json
+
+    folder = tmp_corpus / "articles"
+    (folder / "900_test.txt").write_text(NEW_ARTICLE_TEXT, encoding="utf-8")
+    (folder / "900_test.json").write_text(json.dumps(NEW_ARTICLE_META, indent=2), encoding="utf-8")
+    return tmp_corpus

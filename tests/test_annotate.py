@@ -1,0 +1,97 @@
+import pandas as pd
+import pytest
+
+from helpers import annotate
+
+
+@pytest.fixture(scope="module")
+def sents(articles):
+    return annotate.sentences(articles)
+
+
+def _one(sents, fragment):
+    rows = sents[sents["text"].str.contains(fragment, regex=False)]
+    assert len(rows) == 1, (fragment, rows["text"].tolist())
+    return rows.iloc[0]["text"]
+
+
+def test_sentence_counts_per_article(sents):
+    counts = sents.groupby("article_id", sort=False).size().to_dict()
+    assert counts == {"abc-2016-11-17": 53, "cnn-2017-01-27": 47, "ap-2017-06-25": 25,
+                      "nbc-2018-01-24": 30, "kr-2026-02": 20}
+
+
+def test_offsets_point_into_the_raw_text(articles, sents):
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    for row in sents.itertuples():
+        assert texts[row.article_id][row.start:row.end] == row.text
+    assert (sents["n_words"] > 0).all()
+    assert sents.groupby("article_id")["sentence"].apply(lambda s: list(s) == list(range(1, len(s) + 1))).all()
+
+
+def test_abbreviations_do_not_end_sentences(sents):
+    assert _one(sents, "U.S. Conference of Mayors, whose").startswith("Members of the bipartisan U.S. Conference")
+    assert _one(sents, "Washington, D.C., called off").endswith("following immigration laws.")
+    assert _one(sents, "D.C. Mayor Muriel Bowser") == 'In a tweet, D.C. Mayor Muriel Bowser said the city will "remain a sanctuary city."'
+    assert _one(sents, "Jan. 15, 2018").startswith("New York City mayor Bill de Blasio speaks to guests")
+    assert _one(sents, "Jan. 15, 2018").endswith("in New York City on Jan. 15, 2018.")
+    assert _one(sents, "NFIB vs. Sebelius") == (
+        "He alluded to NFIB vs. Sebelius, a 2012 case that challenged aspects of former President Barack "
+        "Obama’s health care law.")
+    assert _one(sents, "since Jan. 27") == "Authorities have turned over 124 people to the agency since Jan. 27."
+    assert _one(sents, "amount to much here …").endswith("pay the cost for that inmate.”")
+    king = sents[sents["text"].str.contains("Dr. Martin Luther King, Jr. Day", regex=False)]
+    assert len(king) == 2 and all(t.count("Jr. Day") == 2 or "(NAN)" in t for t in king["text"])
+
+
+def test_quotations_spanning_sentences_keep_their_marks(sents):
+    beck = sents[(sents["article_id"] == "abc-2016-11-17") & (sents["paragraph"] == 16)]["text"].tolist()
+    assert beck == [
+        '"I don’t intend on doing anything different,” he told the newspaper.',
+        '"We are not going to engage in law enforcement activities solely based on somebody’s immigration status.',
+        "We are not going to work in conjunction with Homeland Security on deportation efforts.",
+        'That is not our job, nor will I make it our job."',
+    ]
+    emanuel = sents[sents["text"].str.contains("Fundamentally wrong", regex=False)]["text"].tolist()
+    assert emanuel == ["Fundamentally wrong,” Emanuel said."]
+    assert not sents["text"].str.fullmatch(r"[\"“”‘’']+").any()
+
+
+def test_headings_and_captions_are_their_own_sentences(sents):
+    heading = sents[sents["text"] == "Washington, D.C."]
+    assert heading["paragraph_type"].tolist() == ["section heading"]
+    credit = sents[sents["text"] == "Eduardo Munoz / Reuters file"]
+    assert credit["paragraph_type"].tolist() == ["caption"]
+
+
+def test_textblob_sentiment_ranges(sents):
+    scored = annotate.sentiment(sents)
+    assert scored["polarity"].between(-1, 1).all() and scored["subjectivity"].between(0, 1).all()
+    assert list(scored.columns[-2:]) == ["polarity", "subjectivity"]
+    assert "polarity" not in sents.columns  # a copy, not changed in place
+
+
+def test_vader_is_selected_by_one_argument(sents):
+    scored = annotate.sentiment(sents, analyzer="vader")
+    assert "vader_compound" in scored.columns and scored["vader_compound"].between(-1, 1).all()
+    row = scored[scored["text"] == "They’re good people."].iloc[0]
+    assert row["vader_compound"] == pytest.approx(0.4404)
+
+
+def test_unknown_analyzer_is_a_clear_error(sents):
+    with pytest.raises(ValueError, match=r"analyzer must be one of \['textblob', 'vader'\]; got 'pattern'"):
+        annotate.sentiment(sents, analyzer="pattern")
+
+
+def test_compare_counts_every_sentence_once():
+    frame = pd.DataFrame({"polarity": [0.5, 0.0, -0.5, 0.3], "vader_compound": [0.6, 0.2, -0.1, -0.4]})
+    table = annotate.compare(frame)
+    assert table.values.sum() == 4
+    assert table.loc["positive", "positive"] == 1 and table.loc["neutral", "positive"] == 1
+    assert table.loc["negative", "negative"] == 1 and table.loc["positive", "negative"] == 1
+
+
+def test_progress_bar_is_optional(articles):
+    quiet = annotate.sentences(articles.head(1))
+    shown = annotate.sentences(articles.head(1), progress=True)
+    pd.testing.assert_frame_equal(quiet, shown)

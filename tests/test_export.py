@@ -1,0 +1,45 @@
+import csv
+
+import pytest
+
+from helpers import export
+from helpers.__main__ import main
+
+
+def _read(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_cli_writes_the_three_tables(tmp_path, capsys):
+    assert main(["export", str(tmp_path / "out")]) == 0
+    assert capsys.readouterr().out.split() == [str(tmp_path / "out" / n) for n in ("articles.csv", "paragraphs.csv", "sentences.csv")]
+    arts = _read(tmp_path / "out" / "articles.csv")
+    assert [a["article_id"] for a in arts] == ["abc-2016-11-17", "cnn-2017-01-27", "ap-2017-06-25", "nbc-2018-01-24", "kr-2026-02"]
+    assert {"article_id", "source_file", "title", "outlet", "published", "date_precision"} <= set(arts[0])
+    assert [a["published"] for a in arts] == ["2016-11-17T18:40", "2017-01-27", "2017-06-25", "2018-01-24", "2026-02"]
+    paras = _read(tmp_path / "out" / "paragraphs.csv")
+    assert len(paras) == 133
+    sents = _read(tmp_path / "out" / "sentences.csv")
+    assert len(sents) == 175
+    assert {"article_id", "paragraph", "paragraph_type", "section", "start", "end", "text", "polarity", "subjectivity"} <= set(sents[0])
+    assert all(-1 <= float(s["polarity"]) <= 1 and 0 <= float(s["subjectivity"]) <= 1 for s in sents)
+
+
+def test_cli_reads_another_corpus_folder(corpus_with_new_article, tmp_path):
+    assert main(["export", str(tmp_path / "out"), "--corpus", str(corpus_with_new_article)]) == 0
+    arts = _read(tmp_path / "out" / "articles.csv")
+    assert "test-2025-03-03" in [a["article_id"] for a in arts]
+    sents = _read(tmp_path / "out" / "sentences.csv")
+    assert any("Zanzibarian" in s["text"] for s in sents if s["article_id"] == "test-2025-03-03")
+
+
+def test_cli_reports_a_bad_corpus_without_a_traceback(tmp_path, capsys):
+    assert main(["export", str(tmp_path / "out"), "--corpus", str(tmp_path / "missing")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "missing" in err and "no such folder" in err
+
+
+def test_export_refuses_to_write_into_the_corpus(tmp_corpus):
+    with pytest.raises(ValueError, match="refusing to write into the corpus folder"):
+        export.export(tmp_corpus / "out", tmp_corpus)

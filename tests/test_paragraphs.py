@@ -1,0 +1,84 @@
+import pandas as pd
+import pytest
+
+from helpers import paragraphs
+from helpers.corpus import CorpusError
+from helpers.paragraphs import label
+
+
+@pytest.fixture(scope="module")
+def paras(articles):
+    return paragraphs.paragraphs(articles)
+
+
+def test_spans_point_into_the_raw_text(articles, paras):
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    for row in paras.itertuples():
+        assert texts[row.article_id][row.start:row.end] == row.text
+
+
+def test_every_paragraph_agrees_with_the_hand_labels(paras):
+    agree = paragraphs.agreement(paras, paragraphs.reference())
+    assert len(agree) == 133
+    wrong = agree[~(agree["type_agrees"] & agree["section_agrees"])]
+    assert wrong.empty, wrong[["article_id", "paragraph", "auto_type", "hand_type", "auto_section", "hand_section"]]
+
+
+def test_counts_by_type(paras):
+    counts = paras.groupby("paragraph_type", observed=False).size().to_dict()
+    assert counts == {"title": 6, "body": 98, "caption": 9, "boilerplate": 10, "section heading": 10}
+
+
+def test_city_headings_scope_the_paragraphs_under_them(paras):
+    abc = paras[paras["article_id"] == "abc-2016-11-17"]
+    headings = abc[abc["paragraph_type"] == "section heading"]["text"].tolist()
+    assert headings == ["Los Angeles", "New York City", "Philadelphia", "Nashville", "Chicago", "Seattle", "Washington, D.C."]
+    kenney = abc[abc["text"].str.startswith("As one of his first acts as mayor, Jim Kenney")]
+    assert kenney["section"].tolist() == ["Philadelphia"]
+    bowser = abc[abc["text"].str.contains("Muriel Bowser")]
+    assert bowser["section"].tolist() == ["Washington, D.C."]
+    assert set(abc[abc["paragraph"] < 14]["section"]) == {""}
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Headline here", "By Jo Lee", "Body text starts here."], ["title", "boilerplate", "body"]),
+    (["A first paragraph that is reporting.", "Image: A mayor",
+      "The mayor speaks on May 1, 2020. Jane Doe / Getty Images", "More reporting."],
+     ["body", "caption", "caption", "body"]),
+    (["Reporting.", "01:05 - Source: KTV", "Mayor on budget", "More reporting."],
+     ["body", "caption", "caption", "body"]),
+    (["Reporting on the council.", "Five things to know about tariffs", "The council met on Monday."],
+     ["body", "boilerplate", "body"]),
+    (["Reporting on the council.", "Council delays the budget vote", "The council voted to delay the budget."],
+     ["body", "section heading", "body"]),
+    (["Reporting.", "Related Topics"], ["body", "boilerplate"]),
+    (["Reporting.", "Sam Roe and Al Poe contributed to this report."], ["body", "boilerplate"]),
+    (["REUTERS, BERLIN", "Ministers met on Friday."], ["boilerplate", "body"]),
+    (["A first reporting paragraph.", "Portland, Ore.", "Portland's mayor spoke."], ["body", "section heading", "body"]),
+])
+def test_rules_on_invented_pages(lines, expected):
+    assert [kind for kind, _, _ in label(lines)] == expected
+
+
+def test_titles_and_boilerplate_carry_no_section():
+    rows = label(["Reporting.", "Denver", "Denver's mayor spoke.", "Related Topics"])
+    assert [section for _, section, _ in rows] == ["", "Denver", "Denver", ""]
+
+
+def test_reference_rejects_an_unknown_type(tmp_corpus):
+    path = tmp_corpus / "annotations" / "paragraphs.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",caption,", ",picture,", 1), encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"paragraphs.csv, field 'paragraph_type': expected one of .* \(row \d+\); found 'picture'"):
+        paragraphs.reference(tmp_corpus)
+
+
+def test_agreement_rejects_a_text_start_that_does_not_match(paras):
+    ref = paragraphs.reference().copy()
+    ref.loc[0, "text_start"] = "Not how it begins"
+    with pytest.raises(CorpusError, match="field 'text_start'"):
+        paragraphs.agreement(paras, ref)
+
+
+def test_agreement_rejects_a_missing_row(paras):
+    with pytest.raises(CorpusError, match="has no paragraph"):
+        paragraphs.agreement(paras, paragraphs.reference().iloc[1:])
