@@ -108,8 +108,10 @@ def timeline(articles: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(autorange="reversed", title_text=None, showgrid=False)
     fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, x=1, xanchor="right"))
     fig.add_annotation(text="Shaded bands: presidential terms (from outside the corpus)", xref="paper", yref="paper",
-                       x=0, y=-0.18, showarrow=False, font=dict(size=11, color="#555555"), xanchor="left")
-    return _layout(fig, f"{len(arts)} articles across two Trump administrations", 330)
+                       x=0, y=-0.36, showarrow=False, font=dict(size=11, color="#555555"), xanchor="left")
+    fig = _layout(fig, f"{len(arts)} articles across two Trump administrations", 360)
+    fig.update_layout(margin=dict(b=80))
+    return fig
 
 
 def composition(paras: pd.DataFrame) -> go.Figure:
@@ -131,7 +133,8 @@ def composition(paras: pd.DataFrame) -> go.Figure:
             hovertemplate=f"<b>%{{y}}</b><br>{kind}: %{{x:.1f}}% of characters<br>"
                           "%{customdata[0]} paragraph(s), %{customdata[1]:,} characters<extra></extra>",
         ))
-    fig.update_layout(barmode="stack", legend=dict(title="paragraph type", orientation="h", y=1.02, yanchor="bottom", x=0))
+    fig.update_layout(barmode="stack", legend=dict(title="paragraph type", orientation="h", y=1.02, yanchor="bottom",
+                                                   x=0, traceorder="normal"))
     fig.update_xaxes(range=[0, 100], title_text="share of the article's characters (%)", ticksuffix="%")
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, "How much of each scraped page is the article itself?", 330)

@@ -26,6 +26,30 @@ def pattern(word: str) -> re.Pattern:
     return re.compile(r"(?<![\w])" + re.escape(stem) + tail, re.IGNORECASE)
 
 
+def _left(text: str, width: int) -> str:
+    """Return the last ``width`` characters of ``text``, cut at a word boundary, '…' where cut.
+
+    >>> _left("the city will remain a", 12)
+    '… remain a'
+    """
+    if len(text) <= width:
+        return text
+    cut = text[-width:]
+    return "…" + cut[cut.find(" "):] if " " in cut else "…" + cut
+
+
+def _right(text: str, width: int) -> str:
+    """Return the first ``width`` characters of ``text``, cut at a word boundary, '…' where cut.
+
+    >>> _right(" cities push back against Trump", 16)
+    ' cities push…'
+    """
+    if len(text) <= width:
+        return text
+    cut = text[:width]
+    return cut[:cut.rfind(" ")] + "…" if cut.rfind(" ") > 0 else cut + "…"
+
+
 def kwic(sents: pd.DataFrame, articles: pd.DataFrame, word: str, width: int = 45) -> pd.DataFrame:
     """Return one row per occurrence of ``word``: article, date, sentence and context.
 
@@ -37,7 +61,7 @@ def kwic(sents: pd.DataFrame, articles: pd.DataFrame, word: str, width: int = 45
     >>> arts = corpus.load()
     >>> hits = kwic(annotate.sentences(arts), arts, "Brotherly")
     >>> hits[["article_id", "keyword", "right"]].to_dict("records")
-    [{'article_id': 'abc-2016-11-17', 'keyword': 'Brotherly', 'right': ' Love has been front-and-center in the battle'}]
+    [{'article_id': 'abc-2016-11-17', 'keyword': 'Brotherly', 'right': ' Love has been front-and-center in the…'}]
     """
     if not word.strip():
         return pd.DataFrame(columns=COLUMNS)
@@ -48,8 +72,8 @@ def kwic(sents: pd.DataFrame, articles: pd.DataFrame, word: str, width: int = 45
         for match in regex.finditer(sent.text):
             rows.append((
                 sent.article_id, dates.get(sent.article_id, ""), sent.sentence,
-                sent.text[max(0, match.start() - width):match.start()], match.group(0),
-                sent.text[match.end():match.end() + width],
+                _left(sent.text[:match.start()], width), match.group(0),
+                _right(sent.text[match.end():], width),
                 sent.start + match.start(), sent.start + match.end(),
             ))
     return pd.DataFrame(rows, columns=COLUMNS)
@@ -65,7 +89,7 @@ def to_html(hits: pd.DataFrame, word: str, n_articles: int) -> str:
     per_article = hits.groupby("article_id", sort=False).size()
     summary = ", ".join(f"{k}: {v}" for k, v in per_article.items())
     rows = "".join(
-        f"<tr><td>{html.escape(r.article_id)}</td><td>{html.escape(r.date)}</td><td>{r.sentence}</td>"
+        f"<tr><td style='white-space:nowrap'>{html.escape(r.article_id)}</td><td>{html.escape(r.date)}</td><td>{r.sentence}</td>"
         f"<td style='text-align:right'>{html.escape(r.left)}</td>"
         f"<td><b style='color:#D55E00'>{html.escape(r.keyword)}</b></td>"
         f"<td style='text-align:left'>{html.escape(r.right)}</td></tr>"
