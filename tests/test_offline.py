@@ -39,3 +39,15 @@ def test_a_missing_model_is_a_clear_error(tmp_path, monkeypatch):
     assert not offline.punkt_available()
     with pytest.raises(LookupError, match=r"run `make setup`, or `python -m helpers setup`"):
         offline.require_punkt()
+
+
+def test_lab_overrides_turn_news_off_and_keep_other_settings(tmp_path):
+    import json
+
+    path = tmp_path / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}))
+    assert offline.write_lab_overrides(tmp_path) == path
+    settings = json.loads(path.read_text())
+    assert settings["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
+    assert settings["@jupyterlab/apputils-extension:themes"] == {"theme": "JupyterLab Dark"}
