@@ -101,60 +101,42 @@ def test_folder_with_no_metadata(tmp_path):
     assert "no .json file" in _error(tmp_path)
 
 
-def test_missing_metadata_field(tmp_corpus):
+def _drop(field):
+    return lambda meta: meta.pop(field)
+
+
+def _set(field, value):
+    return lambda meta: meta.__setitem__(field, value)
+
+
+def _rename(old, new):
+    return lambda meta: meta.__setitem__(new, meta.pop(old))
+
+
+# (case, change to 001_6d4a94da81ec0449.json, words the error must contain)
+METADATA_CASES = [
+    ("missing field", _drop("outlet"), ["field 'outlet'", "the field is missing"]),
+    ("misspelled key", _rename("title", "titel"), ["field 'titel'", "did you mean 'title'?"]),
+    ("unparseable date", _set("published", "17/11/2016 18:40"), ["field 'published'", "Y-m-dTH:M", "'17/11/2016 18:40'"]),
+    ("date finer than its precision", _set("date_precision", "month"), ["field 'published'", "date_precision is 'month'"]),
+    ("unknown precision", _set("date_precision", "week"), ["field 'date_precision'", "'minute', 'day' or 'month'", "'week'"]),
+    ("unknown status", _set("outlet_status", "guessed"), ["field 'outlet_status'", "'stated' or 'inferred'"]),
+    ("wrong type", _set("published", 2016), ["field 'published'", "found int 2016"]),
+    ("bad id", _set("id", "ABC 2016"), ["field 'id'", "lowercase letters"]),
+    ("evidence not in the text", _set("date_evidence", "November 18, 2016"), ["field 'date_evidence'", "which is not in the text"]),
+    ("stated title not in the text", _set("title", "A headline the page never had"), ["field 'title'", "copied exactly"]),
+]
+
+
+@pytest.mark.parametrize("change, expected", [c[1:] for c in METADATA_CASES], ids=[c[0] for c in METADATA_CASES])
+def test_bad_metadata_field(tmp_corpus, change, expected):
     path, meta = _meta(tmp_corpus)
-    del meta["outlet"]
+    change(meta)
     _write(path, meta)
     msg = _error(tmp_corpus)
-    assert "001_6d4a94da81ec0449.json" in msg and "field 'outlet'" in msg and "the field is missing" in msg
-
-
-def test_misspelled_key_suggests_the_right_one(tmp_corpus):
-    path, meta = _meta(tmp_corpus)
-    meta["titel"] = meta.pop("title")
-    _write(path, meta)
-    msg = _error(tmp_corpus)
-    assert "001_6d4a94da81ec0449.json" in msg and "field 'titel'" in msg and "did you mean 'title'?" in msg
-
-
-def test_unparseable_date(tmp_corpus):
-    path, meta = _meta(tmp_corpus)
-    meta["published"] = "17/11/2016 18:40"
-    _write(path, meta)
-    msg = _error(tmp_corpus)
-    assert "field 'published'" in msg and "Y-m-dTH:M" in msg and "'17/11/2016 18:40'" in msg
-
-
-def test_date_that_does_not_match_its_precision(tmp_corpus):
-    path, meta = _meta(tmp_corpus)
-    meta["date_precision"] = "month"
-    _write(path, meta)
-    msg = _error(tmp_corpus)
-    assert "field 'published'" in msg and "date_precision is 'month'" in msg
-
-
-def test_unknown_precision(tmp_corpus):
-    path, meta = _meta(tmp_corpus)
-    meta["date_precision"] = "week"
-    _write(path, meta)
-    msg = _error(tmp_corpus)
-    assert "field 'date_precision'" in msg and "'minute', 'day' or 'month'" in msg and "'week'" in msg
-
-
-def test_unknown_status(tmp_corpus):
-    path, meta = _meta(tmp_corpus)
-    meta["outlet_status"] = "guessed"
-    _write(path, meta)
-    msg = _error(tmp_corpus)
-    assert "field 'outlet_status'" in msg and "'stated' or 'inferred'" in msg
-
-
-def test_wrong_type(tmp_corpus):
-    path, meta = _meta(tmp_corpus)
-    meta["published"] = 2016
-    _write(path, meta)
-    msg = _error(tmp_corpus)
-    assert "field 'published'" in msg and "found int 2016" in msg
+    assert "001_6d4a94da81ec0449.json" in msg
+    for words in expected:
+        assert words in msg
 
 
 def test_duplicate_id(tmp_corpus):
@@ -163,13 +145,6 @@ def test_duplicate_id(tmp_corpus):
     _write(path, meta)
     msg = _error(tmp_corpus)
     assert "field 'id'" in msg and "an id no other article uses" in msg and "001_6d4a94da81ec0449.json" in msg
-
-
-def test_bad_id(tmp_corpus):
-    path, meta = _meta(tmp_corpus)
-    meta["id"] = "ABC 2016"
-    _write(path, meta)
-    assert "field 'id'" in _error(tmp_corpus)
 
 
 def test_metadata_naming_an_absent_file(tmp_corpus):
@@ -202,21 +177,6 @@ def test_invalid_json(tmp_corpus):
     path.write_text('{"id": "abc-2016-11-17",', encoding="utf-8")
     msg = _error(tmp_corpus)
     assert "001_6d4a94da81ec0449.json" in msg and "valid JSON" in msg and "line 1" in msg
-
-
-def test_evidence_not_in_the_text(tmp_corpus):
-    path, meta = _meta(tmp_corpus)
-    meta["date_evidence"] = "November 18, 2016"
-    _write(path, meta)
-    msg = _error(tmp_corpus)
-    assert "field 'date_evidence'" in msg and "which is not in the text" in msg
-
-
-def test_stated_title_not_in_the_text(tmp_corpus):
-    path, meta = _meta(tmp_corpus)
-    meta["title"] = "A headline the page never had"
-    _write(path, meta)
-    assert "field 'title'" in _error(tmp_corpus)
 
 
 def test_error_is_a_value_error_with_its_parts(tmp_corpus):
