@@ -141,11 +141,11 @@ def label(texts: list[str]) -> list[tuple[str, str, str]]:
 
     # The title zone: everything before a byline/dateline near the top, or
     # else the leading headline-like lines.
-    zone_end = 0
-    for i, text in enumerate(texts[:8]):
-        if _boilerplate_rule(text) in ("byline", "date line", "dateline"):
-            zone_end = i
-    if zone_end == 0:
+    markers = [i for i, text in enumerate(texts[:8]) if _boilerplate_rule(text) in ("byline", "date line", "dateline")]
+    if markers:
+        zone_end = markers[-1]
+    else:
+        zone_end = 0
         while zone_end < n and (_headline_like(texts[zone_end], 20) or _caption_rule(texts[zone_end], None)):
             zone_end += 1
 

@@ -82,3 +82,9 @@ def test_agreement_rejects_a_text_start_that_does_not_match(paras):
 def test_agreement_rejects_a_missing_row(paras):
     with pytest.raises(CorpusError, match="has no paragraph"):
         paragraphs.agreement(paras, paragraphs.reference().iloc[1:])
+
+
+def test_a_dateline_on_the_first_line_leaves_no_title_zone():
+    rows = label(["AP, DENVER, Colorado", "Short headline-like line", "The council met on Monday."])
+    assert [kind for kind, _, _ in rows][0] == "boilerplate"
+    assert rows[1][0] != "title"
