@@ -37,11 +37,15 @@ def pytest_sessionfinish(session, exitstatus):
         return
     after = corpus_hashes()
     changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    session.config._corpus_changed = changed
     if changed:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
-        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-        message = "FAILED: files under corpus/ changed during the test run: " + ", ".join(changed)
-        if reporter:
-            reporter.write_line(message, red=True)
-        else:
-            print(message)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    changed = getattr(config, "_corpus_changed", None)
+    if changed:
+        terminalreporter.section("corpus/ must never be written", red=True, bold=True)
+        terminalreporter.write_line("FAILED: these files under corpus/ changed during the test run:", red=True)
+        for name in changed:
+            terminalreporter.write_line(f"  corpus/{name}", red=True)
