@@ -29,3 +29,10 @@ def test_planned_notebooks_are_listed_without_links(tmp_path):
     stance = nbformat.read(tmp_path / "01_stance.ipynb", as_version=4)
     assert stance.cells[-1].source.startswith("<!--NAVIGATION-->\n*Sanctuary Notebooks* | [< Start here](00_start_here.ipynb)")
     assert "[Contents](00_start_here.ipynb#Contents)" in stance.cells[-1].source
+
+
+def test_cli_check_exits_zero_when_links_are_current(capsys):
+    from helpers.__main__ import main
+
+    assert main(["nav", "--check"]) == 0
+    assert capsys.readouterr().out == ""
