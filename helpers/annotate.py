@@ -80,12 +80,14 @@ def _vader(text: str) -> dict:
 ANALYZERS = {"textblob": _textblob, "vader": _vader}
 
 
-def sentiment(frame: pd.DataFrame, analyzer: str = "textblob", column: str = "text") -> pd.DataFrame:
+def sentiment(frame: pd.DataFrame, analyzer: str | tuple[str, ...] = "textblob", column: str = "text") -> pd.DataFrame:
     """Return a copy of ``frame`` with sentiment columns for each row's ``text``.
 
     ``analyzer="textblob"`` adds ``polarity`` in [-1.0, 1.0] and
     ``subjectivity`` in [0.0, 1.0]; ``analyzer="vader"`` adds
-    ``vader_compound`` in [-1.0, 1.0]. Scores are rounded to 4 decimals so
+    ``vader_compound`` in [-1.0, 1.0]; a tuple such as
+    ``("textblob", "vader")`` adds the columns of each, in that order, for
+    comparing them. Scores are rounded to 4 decimals so
     that stored outputs stay stable. Sentiment is how positive the wording is,
     not a stance for or against anything.
 
@@ -93,12 +95,19 @@ def sentiment(frame: pd.DataFrame, analyzer: str = "textblob", column: str = "te
                       text  polarity  subjectivity
     0  A truly great city.       0.8        0.7500
     1          A bad plan.      -0.7        0.6667
+    >>> list(sentiment(pd.DataFrame({"text": ["A truly great city."]}), analyzer=("textblob", "vader")).columns)
+    ['text', 'polarity', 'subjectivity', 'vader_compound']
     >>> float(sentiment(pd.DataFrame({"text": ["A truly great city."]}), analyzer="vader").loc[0, "vader_compound"])
     0.7906
     """
-    if analyzer not in ANALYZERS:
-        raise ValueError(f"analyzer must be one of {sorted(ANALYZERS)}; got {analyzer!r}")
-    scores = pd.DataFrame([ANALYZERS[analyzer](text) for text in frame[column]], index=frame.index)
+    names = (analyzer,) if isinstance(analyzer, str) else tuple(analyzer)
+    for name in names:
+        if name not in ANALYZERS:
+            raise ValueError(f"analyzer must be one of {sorted(ANALYZERS)}; got {name!r}")
+    scores = pd.DataFrame(
+        [{k: v for name in names for k, v in ANALYZERS[name](text).items()} for text in frame[column]],
+        index=frame.index,
+    )
     return pd.concat([frame, scores.round(4)], axis=1)
 
 

@@ -24,7 +24,7 @@ def tables(corpus_dir: str | Path | None = None) -> dict[str, pd.DataFrame]:
     articles = corpus.load(corpus_dir)
     paras = paragraphs.paragraphs(articles)
     sents = annotate.sentences(articles, paras)
-    sents = annotate.sentiment(annotate.sentiment(sents, "textblob"), "vader")
+    sents = annotate.sentiment(sents, analyzer=("textblob", "vader"))
     arts = articles.copy()
     arts["published"] = [
         ts.strftime(corpus.DATE_FORMATS[p]) for ts, p in zip(arts["published"], arts["date_precision"])
