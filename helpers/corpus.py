@@ -65,12 +65,13 @@ def default_dir() -> Path:
 class CorpusError(ValueError):
     """A corpus file is missing or malformed.
 
-    The message names the file, the field and what was expected.
+    The message names the file, the field and what was expected; for a
+    table, also the row (as a spreadsheet numbers it: the header is row 1).
     """
 
-    def __init__(self, path, field, expected, found=None):
-        self.path, self.field, self.expected = str(path), field, expected
-        where = f"{path}" + (f", field '{field}'" if field else "")
+    def __init__(self, path, field, expected, found=None, row=None):
+        self.path, self.field, self.expected, self.row = str(path), field, expected, row
+        where = f"{path}" + (f", row {row}" if row is not None else "") + (f", field '{field}'" if field else "")
         message = f"{where}: expected {expected}"
         if found is not None:
             message += f"; found {found}"
@@ -260,3 +261,33 @@ def load(corpus_dir: str | Path | None = None) -> pd.DataFrame:
     frame["date_precision"] = pd.Categorical(frame["date_precision"], categories=PRECISIONS)
     frame["n_chars"] = frame["n_chars"].astype("int64")
     return frame.sort_values(["published", "article_id"], kind="stable").reset_index(drop=True)
+
+
+def read_table(path: str | Path, columns: list[str]) -> pd.DataFrame:
+    """Return a hand-made CSV table as strings, after checking its header.
+
+    Every cell is a string (empty cells are ``""``); ``row`` holds each
+    line's row number as a spreadsheet shows it (the header is row 1), for
+    error messages. Raises :class:`CorpusError` for a missing file, a file
+    that is not UTF-8 or a header without exactly ``columns``.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise CorpusError(path, None, f"a CSV table with the columns {', '.join(columns)}", "no such file")
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise CorpusError(path, None, "UTF-8 text", f"a byte that is not UTF-8 at position {err.start}") from None
+    except pd.errors.ParserError as err:
+        raise CorpusError(path, None, "comma-separated values with one header row", str(err).strip()) from None
+    missing = [c for c in columns if c not in table.columns]
+    extra = [c for c in table.columns if c not in columns]
+    if missing or extra:
+        found = ", ".join(
+            ([f"missing {', '.join(missing)}"] if missing else [])
+            + ([f"unexpected {', '.join(map(str, extra))}"] if extra else [])
+        )
+        raise CorpusError(path, (missing or extra)[0], f"the columns {', '.join(columns)}", found)
+    table = table[columns].copy()
+    table["row"] = range(2, len(table) + 2)
+    return table
