@@ -45,15 +45,36 @@ def sentences(articles: pd.DataFrame, paras: pd.DataFrame | None = None, progres
     for article_id, group in groups:
         number = 0
         for par in group.itertuples(index=False):
-            for sent in TextBlob(par.text).sentences:
+            for start, end in _join_titles([(s.start, s.end) for s in TextBlob(par.text).sentences], par.text):
                 number += 1
+                text = par.text[start:end]
                 rows.append((
                     article_id, number, par.paragraph, par.paragraph_type, par.section,
-                    par.start + sent.start, par.start + sent.end, str(sent), len(sent.words),
+                    par.start + start, par.start + end, text, len(TextBlob(text).words),
                 ))
     frame = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
     frame["paragraph_type"] = pd.Categorical(frame["paragraph_type"], categories=paras["paragraph_type"].cat.categories)
     return frame
+
+
+# Titles written before a name that the sentence tokenizer may take for a sentence end.
+TITLE_ABBREVIATIONS = ("Gov.", "Sen.", "Rep.", "Lt.", "Gen.", "Sgt.", "Capt.", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.", "Supt.", "Det.", "Insp.")
+
+
+def _join_titles(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Return sentence spans with a break after a title such as "Gov." undone.
+
+    >>> t = "SALT LAKE — Gov. Ada Lee spoke. She left."
+    >>> [t[s:e] for s, e in _join_titles([(0, 16), (17, 31), (32, 41)], t)]
+    ['SALT LAKE — Gov. Ada Lee spoke.', 'She left.']
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and text[:out[-1][1]].endswith(TITLE_ABBREVIATIONS) and text[start:start + 1].isupper():
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _textblob(text: str) -> dict:
