@@ -1,0 +1,345 @@
+"""Find who and where a sentence mentions: actors, places, pronouns, roles.
+
+Known actors and places come from the hand-curated tables
+(:mod:`helpers.knowledge`); people and organisations that are not in them are
+still found from how news writing introduces them ("Springfield Mayor Ana
+Ruiz", "Tom Okafor, the county sheriff,", "the Tenants Union said"), and a
+surname used later in the same article refers back to them.
+
+The rules here are general: none names a person, sentence or quote of the
+corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .knowledge import Knowledge, normalise
+
+# Titles written before a name, longest first, and the role each one gives.
+TITLES = {
+    "Lieutenant Governor": "lieutenant governor", "Lt. Gov.": "lieutenant governor",
+    "Police Chief": "police chief", "Fire Chief": "fire chief", "District Attorney": "district attorney",
+    "Attorney General": "attorney general", "County Executive": "county executive",
+    "County Commissioner": "county commissioner", "City Council member": "city council member",
+    "Council member": "council member", "Councilmember": "council member", "Councilwoman": "council member",
+    "Councilman": "council member", "Press Secretary": "press secretary", "press secretary": "press secretary",
+    "Vice President": "vice president", "President-elect": "president-elect", "President": "president",
+    "Mayor": "mayor", "mayor": "mayor", "Governor": "governor", "Gov.": "governor", "Sen.": "senator",
+    "Senator": "senator", "Rep.": "representative", "Representative": "representative", "Sheriff": "sheriff",
+    "sheriff": "sheriff", "Chief Justice": "chief justice", "Chief": "chief", "Commissioner": "commissioner",
+    "Judge": "judge", "Justice": "justice", "Secretary": "secretary", "Director": "director",
+    "Superintendent": "superintendent", "Professor": "professor", "Prof.": "professor", "Dr.": "",
+    "Alderman": "alderman", "Alderwoman": "alderwoman", "Supervisor": "supervisor",
+    "Spokesperson": "spokesperson", "Spokesman": "spokesperson", "Spokeswoman": "spokesperson",
+}
+# Nouns that make a phrase a role ("the county sheriff", "a law professor").
+ROLE_NOUNS = (
+    "mayor", "governor", "sheriff", "police chief", "chief", "director", "founder", "professor", "spokesperson",
+    "spokesman", "spokeswoman", "president", "secretary", "adviser", "advisor", "attorney", "prosecutor",
+    "commissioner", "council member", "councilmember", "executive", "administrator", "manager", "organizer",
+    "lawyer", "chair", "chairman", "chairwoman", "head", "leader", "official", "officer", "representative",
+    "senator", "judge", "analyst", "researcher", "scholar", "activist", "advocate", "pastor", "deputy",
+    "superintendent", "coordinator", "strategist", "economist", "historian", "expert", "sociologist",
+    "criminologist", "demographer", "scientist", "fellow", "student", "resident", "owner", "worker",
+)
+# Last words that make a capitalised name an organisation.
+ORG_WORDS = (
+    "Union", "Coalition", "Department", "Office", "Center", "Centre", "Council", "Institute", "Project",
+    "Association", "Alliance", "Network", "Agency", "Committee", "Foundation", "Fund", "Bureau", "Post",
+    "Times", "News", "Journal", "Tribune", "Herald", "Press", "Conference", "Service", "Services", "Commission",
+    "Board", "Party", "Administration", "House", "Court", "University", "College", "Society", "League",
+    "Partnership", "Caucus", "Group", "Campaign", "Church", "Clinic", "Sheriff's Office", "Police",
+)
+NEWS_WORDS = ("Post", "Times", "News", "Journal", "Tribune", "Herald", "Press", "Gazette", "Chronicle")
+# Words that cannot start a name ("In Philadelphia", "On Monday").
+_STOP = frozenset(
+    "The A An And But Or On In At As For From With After Before Since Until Earlier Later Meanwhile When While "
+    "Then Now Last This That These Those Former Republican Democratic GOP Interim Acting Many Some Several Most "
+    "If Yesterday Today Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
+    "March April May June July August September October November December According Under Over By Of To "
+    "Why What How Who Where Still Also Even Both Each Every Other Such His Her Their Its Our Your We They "
+    "He She It I You Image Photo Video Source Mr. Mrs. Ms.".split()
+)
+_CAP = r"[A-ZÀ-Þ][\w'’.-]*"
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_PARTICLE = r"(?:de|del|della|da|dos|van|von|der|den|la|le|di|du|bin|al|St\.)"
+NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,3}}"
+_TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+SPEECH_VERBS = (
+    "said", "says", "say", "told", "tells", "wrote", "writes", "added", "adds", "tweeted", "posted", "stated",
+    "announced", "declared", "warned", "vowed", "promised", "argued", "noted", "explained", "insisted", "asked",
+    "replied", "responded", "urged", "cautioned", "acknowledged", "conceded", "emphasized", "stressed",
+    "recalled", "continued", "countered", "complained", "predicted", "maintained", "contended", "testified",
+    "saying", "adding", "citing", "noting", "calling", "arguing", "promising", "warning", "telling", "writing",
+    "declaring", "insisting", "vowing", "urging", "describing", "described", "called", "pledged", "pledging",
+)
+DIRECTIVE_VERBS = ("ordered", "instructed", "directed", "banned", "barred", "required", "signed", "issued", "proposed")
+PRONOUNS = {"he": "person", "she": "person", "He": "person", "She": "person"}
+DOCUMENTS = (
+    "executive order", "order", "memo", "memorandum", "letter", "statement", "directive", "ordinance",
+    "resolution", "guidance", "tweet", "post", "news release", "press release", "release", "bill", "policy",
+)
+
+_TITLED = re.compile(
+    rf"(?P<place>(?:{_CAP}\s+){{0,3}}?)(?P<title>{_TITLE_RE})\s+(?P<name>{NAME})"
+    rf"(?:\s+of\s+(?P<of>{_CAP}(?:\s+{_CAP}){{0,2}}))?"
+)
+_ROLE_NOUN_RE = "|".join(re.escape(r) for r in sorted(ROLE_NOUNS, key=len, reverse=True))
+_APPOSITIVE = re.compile(
+    rf"(?P<name>{NAME}),\s+(?P<app>(?:(?:the|a|an)\s+)?[^,.;\"“”]{{0,60}}?\b(?:{_ROLE_NOUN_RE})s?\b[^,.;\"“”]{{0,60}}?)"
+    rf"(?=,|\.|;|$|\s+(?:said|told|wrote|added))"
+)
+_VERB_RE = "|".join(SPEECH_VERBS)
+_NAME_VERB = re.compile(rf"(?P<name>{NAME})(?:,[^,\"“”]{{1,160}}|,)?,?\s+(?:also\s+|meanwhile\s+|later\s+)?(?:{_VERB_RE})\b")
+_VERB_NAME = re.compile(rf"\b(?:said|says|wrote|added|told)\s+(?P<name>{NAME})")
+_ORG = re.compile(
+    rf"\b(?:[Tt]he\s+)(?P<name>(?:{_CAP}\s+){{0,6}}?(?:{'|'.join(re.escape(w) for w in sorted(ORG_WORDS, key=len, reverse=True))}))"
+    rf"(?:\s+of\s+(?!{_DAYS}){_CAP}(?:\s+(?!{_DAYS}){_CAP})?)?\b"
+)
+_ACRONYM = re.compile(rf"(?:\b[Tt]he\s+(?P<a>[A-Z]{{2,6}})\b|\b(?P<b>[A-Z]{{2,6}})\s+(?=(?:also\s+)?(?:{_VERB_RE})\b))")
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_ROLE_PHRASE = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’']+(?:’s|'s)\s+)?(?:(?:[A-Z][\w.-]+|former|new|interim|county|city|state)\s+){{0,3}}"
+    rf"(?P<role>{_ROLE_NOUN_RE})\b(?!s\b)"
+)
+_DOCUMENT = re.compile(
+    rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:(?:new|latest|signed|written|executive)\s+)?"
+    rf"(?P<doc>{'|'.join(re.escape(d) for d in sorted(DOCUMENTS, key=len, reverse=True))})\b"
+)
+
+
+def slug(name: str) -> str:
+    """Return an id for a name found in the text.
+
+    >>> slug("Raúl O’Ortega-Smith")
+    'raul-oortega-smith'
+    """
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", normalise(name)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower().replace("'", "")).strip("-")
+
+
+@dataclass
+class Mention:
+    """One mention in an article: ``text[start:end]`` names ``entity``."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str  # actor | name | organisation | pronoun | role | document
+    entity: str = ""  # actor id, or an id made from the name, or "" until resolved
+    role: str = ""
+    jurisdiction: str = ""
+    is_person: bool | None = None
+    possessive: bool = False
+    rule: str = ""
+
+
+@dataclass
+class Registry:
+    """What an article has introduced so far: ids, names, roles and surnames."""
+
+    kb: Knowledge
+    names: dict[str, dict] = field(default_factory=dict)  # id -> {name, role, jurisdiction, person}
+    surnames: dict[str, str] = field(default_factory=dict)  # surname -> id
+
+    def info(self, entity: str) -> dict:
+        """Return what is known of an entity: hand-curated first, then what the text said."""
+        found = dict(self.names.get(entity, {}))
+        actor = self.kb.actor(entity)
+        if actor:
+            found.update(name=actor["name"], role=actor["role"] or found.get("role", ""),
+                         jurisdiction=actor["jurisdiction"] or found.get("jurisdiction", ""),
+                         person=actor["kind"] == "person")
+        return found
+
+    def introduce(self, m: Mention) -> None:
+        """Remember a named mention so later surnames and role phrases can refer back to it."""
+        if not m.entity or m.kind not in ("actor", "name", "organisation"):
+            return
+        known = self.names.setdefault(m.entity, {"name": m.surface, "role": "", "jurisdiction": "", "person": m.is_person})
+        if m.role and not known["role"]:
+            known["role"] = m.role
+        if m.jurisdiction and not known["jurisdiction"]:
+            known["jurisdiction"] = m.jurisdiction
+        if m.kind == "name" and m.is_person:
+            parts = known["name"].split()
+            if len(parts) >= 2:
+                tail = parts[-1]
+                # "Cesar Garcia Hernandez" -> "Garcia Hernandez" when the writer uses both surnames
+                self.surnames.setdefault(normalise(tail), m.entity)
+                if len(parts) >= 3:
+                    self.surnames.setdefault(normalise(" ".join(parts[-2:])), m.entity)
+
+
+def _possessive(text: str, end: int) -> bool:
+    return bool(re.match(r"(?:’s|'s|’|')(?:\s|$)", text[end:end + 3]))
+
+
+def _strip_stop(place: str) -> str:
+    words = place.split()
+    while words and (words[0] in _STOP or words[0].lower() in ("the", "a", "an")):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _role_from_appositive(app: str) -> tuple[str, str]:
+    """Return (role, jurisdiction) from an appositive such as 'the Harris County sheriff'.
+
+    >>> _role_from_appositive("the Harris County sheriff")
+    ('sheriff', 'Harris County')
+    >>> _role_from_appositive("mayor of Ocala")
+    ('mayor', 'Ocala')
+    """
+    app = re.sub(r"^(?:the|a|an)\s+", "", app.strip())
+    app = re.split(r"\s+(?:who|which|that|whose)\b", app)[0]
+    m = re.match(r"(?P<role>[^A-Z]+?)\s+(?:of|for|at|in)\s+(?:the\s+)?(?P<place>[A-Z].*)$", app)
+    if m:
+        return m.group("role").strip().lower(), m.group("place").strip()
+    caps = re.findall(rf"{_CAP}(?:\s+{_CAP})*", app)
+    jurisdiction = caps[0] if caps else ""
+    role = app.replace(jurisdiction, "", 1) if jurisdiction else app
+    return re.sub(r"\s+", " ", role).strip(" ,").lower(), jurisdiction
+
+
+def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
+    """Return the actor-like mentions in ``text`` (persons, organisations, pronouns, roles, documents).
+
+    Offsets are ``offset + position in text``. Overlaps are resolved in favour
+    of the longest mention; known names (hand-curated) win over guessed ones.
+
+    >>> from helpers.knowledge import Knowledge
+    >>> import pandas as pd
+    >>> reg = Registry(Knowledge(pd.DataFrame(columns=["id"]), pd.DataFrame(columns=["id"])))
+    >>> [(m.surface, m.kind, m.role, m.jurisdiction) for m in find("Springfield Mayor Ana Ruiz said it.", reg)]
+    [('Springfield Mayor Ana Ruiz', 'name', 'mayor', 'Springfield')]
+    """
+    norm = normalise(text)
+    cands: list[tuple[int, Mention]] = []  # (priority, mention)
+
+    def known(name: str):
+        hit = registry.kb.surfaces.get(normalise(name).strip())
+        return hit[1] if hit and hit[0] == "actor" else None
+
+    def add(priority, start, end, kind, entity="", role="", jurisdiction="", person=None, rule=""):
+        cands.append((priority, Mention(offset + start, offset + end, text[start:end], kind, entity, role,
+                                        jurisdiction, person, _possessive(text, end), rule)))
+
+    # hand-curated names and aliases (persons and organisations), longest first
+    actor_forms = [s for s, (e, _) in registry.kb.surfaces.items() if e == "actor"]
+    if actor_forms:
+        pattern = re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(s) for s in sorted(actor_forms, key=len, reverse=True)) + r")(?![\w’'-]?\w)")
+        for m in pattern.finditer(norm):
+            entity = registry.kb.surfaces[m.group(0)][1]
+            actor = registry.kb.actor(entity)
+            add(3, m.start(), m.end(), "actor", entity, actor.get("role", ""), actor.get("jurisdiction", ""),
+                actor.get("kind") == "person", "hand-curated alias")
+    for m in _TITLED.finditer(text):
+        name, place = m.group("name"), _strip_stop(m.group("place"))
+        start = m.start("place") + m.group("place").find(place) if place else m.start("title")
+        entity = known(name) or known(f"{m.group('title')} {name}")
+        jurisdiction = place or (m.group("of") or "")
+        add(2, start, m.end(), "actor" if entity else "name", entity or slug(name), TITLES[m.group("title")],
+            jurisdiction, True, "title before a name")
+        cands[-1][1].surface = name if not entity else cands[-1][1].surface
+    for m in _APPOSITIVE.finditer(text):
+        name = m.group("name")
+        if name.split()[0] in _STOP or known(name) is None and registry.kb.surfaces.get(normalise(name), ("",))[0] == "place":
+            continue
+        role, jurisdiction = _role_from_appositive(m.group("app"))
+        entity = known(name)
+        add(2, m.start("name"), m.end("name"), "actor" if entity else "name", entity or slug(name), role,
+            jurisdiction, True, "name, then role")
+    for rx in (_NAME_VERB, _VERB_NAME):
+        for m in rx.finditer(text):
+            name = m.group("name")
+            if name.split()[0] in _STOP:
+                name = _strip_stop(name)
+                if len(name.split()) < 2:
+                    continue
+            start = m.start("name") + m.group("name").find(name)
+            if registry.kb.surfaces.get(normalise(name), ("",))[0] == "place":
+                continue
+            org = name.split()[-1] in ORG_WORDS
+            entity = known(name)
+            add(1, start, start + len(name), "actor" if entity else ("organisation" if org else "name"),
+                entity or slug(name), "", "", not org, "name next to a speech verb")
+    for m in _ORG.finditer(text):
+        name = m.group("name")
+        if len(name.split()) < 2 and name not in ("Post", "Times"):
+            continue
+        entity = known(m.group(0)[m.start("name") - m.start():]) or known(name)
+        news = any(name.endswith(w) for w in NEWS_WORDS)
+        add(1, m.start("name"), m.end(), "actor" if entity else "organisation", entity or slug(name),
+            "news outlet" if news else "", "", False, "organisation name")
+    for m in _ACRONYM.finditer(text):
+        group = "a" if m.group("a") else "b"
+        entity = known(m.group(group))
+        add(1, m.start(group), m.end(group), "actor" if entity else "organisation", entity or slug(m.group(group)),
+            "", "", False, "acronym")
+    for surname, entity in registry.surnames.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", norm):
+            add(2, m.start(), m.end(), "name", entity, "", "", True, "surname of a name met earlier")
+    for m in _PRONOUN.finditer(text):
+        add(0, m.start(), m.end(), "pronoun", "", "", "", True, "pronoun")
+    for m in _ROLE_PHRASE.finditer(text):
+        add(0, m.start(), m.end(), "role", "", m.group("role").lower(), "", None, "role phrase")
+    for m in _DOCUMENT.finditer(text):
+        add(0, m.start(), m.end(), "document", "", m.group("doc"), "", None, "document")
+    # keep the longest, then the most trusted, never overlapping
+    cands.sort(key=lambda pm: (-(pm[1].end - pm[1].start), -pm[0], pm[1].start))
+    chosen: list[Mention] = []
+    for _, m in cands:
+        if all(m.end <= c.start or m.start >= c.end for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def places(text: str, kb: Knowledge, offset: int = 0) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, place_id)`` for every hand-curated place named in ``text``.
+
+    A place inside the name of a known organisation (the city in a
+    newspaper's name) does not count.
+    """
+    forms = [s for s, (e, _) in kb.surfaces.items() if e == "place"]
+    if not forms:
+        return []
+    norm = normalise(text)
+    orgs = [s for s, (e, i) in kb.surfaces.items() if e == "actor" and kb.actor(i).get("kind") == "organisation"]
+    blocked = []
+    if orgs:
+        for m in re.finditer(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in sorted(orgs, key=len, reverse=True)) + r")(?!\w)", norm):
+            blocked.append((m.start(), m.end()))
+    found = []
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in sorted(forms, key=len, reverse=True)) + r")(?![\w-]?\w)")
+    for m in rx.finditer(norm):
+        if any(s <= m.start() and m.end() <= e for s, e in blocked):
+            continue
+        found.append((offset + m.start(), offset + m.end(), kb.surfaces[m.group(0)][1]))
+    return found
+
+
+def table(sents: pd.DataFrame, articles: pd.DataFrame, kb: Knowledge) -> pd.DataFrame:
+    """Return one row per sentence with the actors and places it mentions.
+
+    Columns: ``article_id``, ``sentence``, ``actors`` (ids, ``;``-joined, in
+    order of first mention, pronouns and role phrases resolved), ``places``
+    (place ids, likewise).
+    """
+    from .quotes import annotate_article
+
+    rows = []
+    for art in articles.itertuples(index=False):
+        part = sents[sents["article_id"] == art.article_id]
+        result = annotate_article(art.article_id, art.text, part, kb)
+        for sent in part.itertuples(index=False):
+            ms = [m for m in result.mentions if sent.start <= m.start < sent.end and m.entity]
+            ps = places(art.text[sent.start:sent.end], kb, sent.start)
+            rows.append((art.article_id, sent.sentence, ";".join(dict.fromkeys(m.entity for m in ms)),
+                         ";".join(dict.fromkeys(p[2] for p in ps))))
+    return pd.DataFrame(rows, columns=["article_id", "sentence", "actors", "places"])

@@ -1,0 +1,521 @@
+"""Find every direct quotation, what kind it is, and who said it.
+
+A quotation is the text from an opening to a closing double quotation mark,
+straight (") or curly (“ ”), in any mix, a doubled mark counting as one. Only
+body paragraphs are read: headlines, headings and captions repeat the body.
+
+Each quotation gets a ``kind``:
+
+* ``full``: a quoted sentence standing as speech (“You are safe…,” X said);
+* ``partial``: quoted words inside a reporting sentence (said it “flies in the face…”);
+* ``not speech``: a single quoted word, a title, a term or scare quotes.
+
+and, for speech, a speaker found by the attribution rules of news writing:
+after the quote (“…,” she said / said Tom Okafor), before it (X said, “…” / X
+said that “…” / …, saying “…”), a continuation of the previous quote, the
+previous sentence, or the same words quoted elsewhere in the article. Pronouns,
+role phrases ("its Republican mayor") and documents ("the memo") are resolved
+to an actor introduced earlier. The rules are general; none names a person,
+sentence or quote of the corpus. Unbalanced marks never raise: an opening mark
+that is never closed is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import mentions as _m
+from .knowledge import Knowledge, normalise
+
+KINDS = ("full", "partial", "not speech")
+SPEECH = ("full", "partial")
+MARKS = "\"“”"
+COLUMNS = [
+    "article_id", "quote", "paragraph", "sentence", "start", "end", "text", "kind", "kind_rule",
+    "speaker", "speaker_id", "speaker_role", "speaker_jurisdiction", "speaker_known", "verb", "attribution",
+    "group", "stance", "cues",
+]
+
+_VERBS = sorted(_m.SPEECH_VERBS, key=len, reverse=True)
+_SPEECH_RE = re.compile(r"\b(?:" + "|".join(_VERBS) + r"|states(?=\s+that\b)|according to)\b")
+_DIRECTIVE_RE = re.compile(r"\b(?:" + "|".join(_m.DIRECTIVE_VERBS) + r")\b")
+_ADVERB = (r"(?:\w+ly|also|meanwhile|then|later|again|recently|previously|earlier|now|still|once|has|have|had|"
+           r"was|is|will|would|last|this|on|week|night|morning|year|yesterday|today|Monday|Tuesday|Wednesday|"
+           r"Thursday|Friday|Saturday|Sunday)")
+_TERM_BEFORE = re.compile(r"(?:so-called|so called|the (?:terms?|words?|phrases?|label|slogan|name)|dubbed|known as|"
+                          r"labell?ed(?: as)?|branded(?: as)?|coined|(?:declar|call|nam|designat|proclaim|brand)\w*\s+"
+                          r"(?:itself|themselves|himself|herself|the city|the county|the state|it)(?:\s+as)?(?:\s+an?)?)\s*$", re.I)
+_MEDIA = (r"(?:guidance|report|program|programme|show|series|book|film|documentary|campaign|initiative|study|column|"
+          r"op-ed|hashtag|course|exhibit|podcast|segment|newsletter|memoir|song|album|audit|survey|poll|plan|toolkit)")
+_TITLE_BEFORE = re.compile(rf"(?:\b(?:titled|entitled|headlined)|\b{_MEDIA}\s+(?:on|about|called|named))\s*$", re.I)
+_MEDIA_BEFORE = re.compile(rf"\b{_MEDIA}\b[^.;\"“”]{{0,50}}?,?\s*$", re.I)
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of every quotation in ``text``, marks included.
+
+    Straight and curly marks may be mixed; a doubled mark counts as one; an
+    opening mark that is never closed is skipped, and nothing raises.
+
+    >>> t = 'He said "yes,” then “no" and “never.'
+    >>> [t[s:e] for s, e in spans(t)]
+    ['"yes,”', '“no"']
+    >>> spans('““Twice,” she said.')
+    [(0, 9)]
+    """
+    runs, i = [], 0
+    while i < len(text):
+        if text[i] in MARKS:
+            j = i
+            while j + 1 < len(text) and text[j + 1] in MARKS:
+                j += 1
+            runs.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    out, opened = [], None
+    for s, e in runs:
+        run = text[s:e]
+        before = text[s - 1] if s > 0 else " "
+        after = text[e] if e < len(text) else " "
+        can_open = "”" not in run and ("“" in run or not before.isalnum())
+        can_close = "“" not in run and ("”" in run or not after.isalnum())
+        if opened is None:
+            if can_open:
+                opened = s
+        elif can_close and not (run == "“" * len(run)):
+            out.append((opened, e))
+            opened = None
+        elif can_open:
+            opened = s  # the previous opening mark was never closed
+    return out
+
+
+def kind(paragraph: str, start: int, end: int) -> tuple[str, str]:
+    """Return ``(kind, rule)`` for the quotation ``paragraph[start:end]``.
+
+    >>> kind('Trump built a "beautiful" wall.', 13, 24)
+    ('not speech', 'single word')
+    >>> kind('It is a so-called "sanctuary city" now.', 18, 34)
+    ('not speech', 'term or scare quotes')
+    >>> kind('Ruiz said, "We will not comply."', 11, 32)
+    ('full', 'quoted sentence')
+    """
+    content = paragraph[start:end].strip(MARKS + " ")
+    words = re.findall(r"[\w@#][\w'’@#-]*", content)
+    before = paragraph[max(0, start - 60):start]
+    if len(words) <= 1:
+        return "not speech", "single word"
+    if _TERM_BEFORE.search(before):
+        return "not speech", "term or scare quotes"
+    if _TITLE_BEFORE.search(before):
+        return "not speech", "title"
+    title_case = all(w[0].isupper() or w[0].isdigit() for w in words if w.lower() not in ("of", "the", "and", "a", "in", "on"))
+    if title_case and len(words) <= 8 and (re.search(r"(?:’s?|'s?)\s*$", before) or _MEDIA_BEFORE.search(before)):
+        return "not speech", "title"
+    lead = paragraph[:start].rstrip()
+    opens_clause = not lead or lead[-1] in ",:;—–" or re.search(r"[.!?…][\"”’)]*$", lead)
+    first = content.lstrip("…. ")[:1]
+    if opens_clause and (first.isupper() or first.isdigit()):
+        return "full", "quoted sentence"
+    return "partial", "quoted words in a sentence"
+
+
+def _gap_ok(gap: str) -> bool:
+    """Return True when nothing but an appositive or adverbs separates a subject from its verb."""
+    g = gap.strip()
+    if g.startswith(","):
+        m = re.match(r",.*,\s*(.*)$", g, re.S)
+        if not m:
+            return False
+        g = m.group(1).strip()
+    return re.fullmatch(rf"(?:{_ADVERB}\s*){{0,3}}", g) is not None
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    paragraph: int
+    kind: str
+    kind_rule: str
+    speaker: str = ""
+    verb: str = ""
+    attribution: str = ""
+    sentence: int = 0
+
+
+@dataclass
+class ArticleResult:
+    """Everything found in one article: mentions (resolved) and quotations."""
+
+    mentions: list = field(default_factory=list)
+    quotes: list = field(default_factory=list)
+    registry: _m.Registry | None = None
+
+
+_SPEAKER_KINDS = ("actor", "name", "organisation", "pronoun", "role", "document")
+
+
+def _resolve(m: _m.Mention, reg: _m.Registry, history: list[str], focus: str, same_sentence: list[_m.Mention]) -> str:
+    if m.kind in ("actor", "name", "organisation"):
+        return m.entity
+    if m.kind == "pronoun":
+        for prior in reversed(same_sentence):
+            if prior.entity and not prior.possessive and reg.info(prior.entity).get("person") and prior.kind != "pronoun":
+                return prior.entity
+        return focus
+    if m.kind == "role":
+        for entity in reversed(history):
+            role = reg.info(entity).get("role", "") or ""
+            if re.search(rf"\b{re.escape(m.role)}\b", role.lower()):
+                return entity
+        return ""
+    if m.kind == "document":
+        return focus
+    return ""
+
+
+def _pick_before(text: str, region: tuple[int, int], ms: list[_m.Mention], verb: re.Match, prev_speaker: str) -> tuple[str, str]:
+    """Return (speaker, rule) for a verb before the quote."""
+    start, _ = region
+    verb_at = start + verb.start()
+    cands = [m for m in ms if m.end <= verb_at and m.start >= start and m.kind in _SPEAKER_KINDS]
+    if verb.group(0).endswith("ing"):
+        subjects = [m for m in ms if m.end <= verb_at and not m.possessive and m.entity and m.kind != "document"]
+        people = [m for m in subjects if m.is_person]
+        pool = [m for m in subjects if m.kind != "pronoun"] or subjects
+        if pool:
+            return pool[0].entity, "subject of the sentence, before '" + verb.group(0) + "'"
+        if people:
+            return people[0].entity, "subject of the sentence"
+        if prev_speaker:
+            return prev_speaker, "continues the previous quote in the sentence"
+        return "", ""
+    for m in reversed(cands):
+        if m.possessive or not m.entity:
+            continue
+        if _gap_ok(text[m.end:verb_at]):
+            return m.entity, "before the quote: '" + text[m.start:m.end] + " … " + verb.group(0) + "'"
+    if prev_speaker and not cands:
+        return prev_speaker, "continues the previous quote in the sentence"
+    return "", ""
+
+
+def _pick_after(text: str, q_end: int, limit: int, ms: list[_m.Mention]) -> tuple[str, str, str]:
+    """Return (speaker, verb, rule) for an attribution right after the quote."""
+    region = text[q_end:limit]
+    verb = _SPEECH_RE.search(region)
+    if not verb or verb.start() > 160:
+        return "", "", ""
+    verb_at = q_end + verb.start()
+    lead = [m for m in ms if q_end <= m.start and m.end <= verb_at and m.kind in _SPEAKER_KINDS and m.entity
+            and not m.possessive]
+    head = re.match(r"^[\s,.;:!?—–-]*(?:the\s+)?", region).end()
+    if lead:
+        gap = text[q_end + head:verb_at]
+        if re.search(r"[.!?]\s", gap) or len(gap) > 160:
+            return "", "", ""
+        named = [m for m in lead if m.kind in ("actor", "name", "organisation")]
+        m = named[0] if named else lead[0]
+        first = min([x for x in ms if q_end <= x.start and x.end <= verb_at and x.kind in _SPEAKER_KINDS],
+                    key=lambda x: x.start)
+        if first.start - q_end <= head + 1 and _gap_ok(text[m.end:verb_at]):
+            return m.entity, verb.group(0), "after the quote: '" + text[m.start:m.end] + " " + verb.group(0) + "'"
+        return "", "", ""
+    if verb.start() > head + 1:
+        return "", "", ""
+    follow = [m for m in ms if verb_at + len(verb.group(0)) <= m.start <= verb_at + len(verb.group(0)) + 5
+              and m.kind in _SPEAKER_KINDS and m.entity]
+    if follow:
+        return follow[0].entity, verb.group(0), "after the quote: '" + verb.group(0) + " " + text[follow[0].start:follow[0].end] + "'"
+    return "", "", ""
+
+
+def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowledge) -> ArticleResult:
+    """Return the resolved mentions and the attributed quotations of one article.
+
+    ``sents`` are the article's rows of :func:`helpers.annotate.sentences`.
+    """
+    reg = _m.Registry(kb)
+    result = ArticleResult(registry=reg)
+    sents = sents.sort_values("start")
+    body_pars = {}
+    for s in sents.itertuples(index=False):
+        if s.paragraph_type == "body":
+            lo, hi = body_pars.get(s.paragraph, (s.start, s.end))
+            body_pars[s.paragraph] = (min(lo, s.start), max(hi, s.end))
+    quotes: list[Quote] = []
+    for par, (lo, hi) in sorted(body_pars.items()):
+        ptext = text[lo:hi]
+        for s, e in spans(ptext):
+            k, rule = kind(ptext, s, e)
+            quotes.append(Quote(lo + s, lo + e, par, k, rule))
+    inside = [(q.start, q.end) for q in quotes]
+
+    def in_quote(pos: int) -> bool:
+        return any(s < pos < e - 1 for s, e in inside)
+
+    history: list[str] = []
+    focus = ""
+    rows = list(sents.itertuples(index=False))
+    resolved: list[_m.Mention] = []
+    sent_of = {}
+    for s in rows:
+        if s.paragraph_type == "boilerplate":
+            continue
+        found = [m for m in _m.find(text[s.start:s.end], reg, s.start)]
+        done: list[_m.Mention] = []
+        for m in found:
+            if in_quote(m.start):
+                m.rule += " (inside a quotation)"
+                if m.kind in ("actor", "name", "organisation"):
+                    resolved.append(m)
+                continue
+            entity = _resolve(m, reg, history, focus, done)
+            m.entity = entity
+            if entity and m.kind not in ("actor", "name", "organisation"):
+                m.is_person = reg.info(entity).get("person", m.is_person)
+            if m.kind in ("actor", "name", "organisation"):
+                reg.introduce(m)
+            if entity:
+                history.append(entity)
+            done.append(m)
+            resolved.append(m)
+        subject = next((m.entity for m in done if m.entity and not m.possessive and m.is_person), "")
+        # attribute the quotations that close in this sentence
+        closing = [q for q in quotes if s.start <= q.end - 1 < s.end] if s.paragraph_type == "body" else []
+        last_speaker = ""
+        for q in closing:
+            sent_of[id(q)] = s.sentence
+            if q.kind not in SPEECH:
+                continue
+            _attribute(q, text, quotes, resolved, rows)
+            if q.speaker:
+                last_speaker = q.speaker
+        for q in quotes:
+            if s.start <= q.start < s.end:
+                q.sentence = s.sentence
+        speaker_is_person = last_speaker and reg.info(last_speaker).get("person")
+        focus = last_speaker if speaker_is_person else (subject or focus)
+    _continuations(quotes, text, resolved, rows)
+    result.mentions = resolved
+    result.quotes = quotes
+    return result
+
+
+def _sentence_at(rows, pos: int):
+    for s in rows:
+        if s.start <= pos < s.end:
+            return s
+    return None
+
+
+def _attribute(q: Quote, text: str, quotes: list[Quote], ms: list[_m.Mention], rows) -> None:
+    close_sent = _sentence_at(rows, q.end - 1)
+    open_sent = _sentence_at(rows, q.start)
+    nxt = [o.start for o in quotes if o.start >= q.end and o.paragraph == q.paragraph]
+    limit = min([close_sent.end] + nxt) if close_sent is not None else q.end
+    speaker, verb, rule = _pick_after(text, q.end, limit, ms)
+    if speaker:
+        q.speaker, q.verb, q.attribution = speaker, verb, rule
+        return
+    region_start = open_sent.start if open_sent is not None else q.start
+    prev = [o for o in quotes if o.end <= q.start and o.paragraph == q.paragraph and o.kind in SPEECH]
+    prev_in_sentence = [o for o in prev if o.end > region_start]
+    if prev_in_sentence:
+        region_start = prev_in_sentence[-1].end
+    region = text[region_start:q.start]
+    verbs = list(_SPEECH_RE.finditer(region))
+    if q.kind == "partial":
+        verbs += list(_DIRECTIVE_RE.finditer(region))
+        verbs.sort(key=lambda v: v.start())
+    if verbs:
+        verb = verbs[-1]
+        # participles take the subject of the whole sentence, not only of the region
+        sent_ms = [m for m in ms if (open_sent.start if open_sent is not None else region_start) <= m.start < q.start]
+        region_ms = sent_ms if verb.group(0).endswith("ing") else [m for m in ms if region_start <= m.start < q.start]
+        if verb.group(0).endswith("ing"):
+            shift = region_start - (open_sent.start if open_sent is not None else region_start)
+            whole = text[(open_sent.start if open_sent is not None else region_start):q.start]
+            verb = re.compile(re.escape(verb.group(0))).search(whole, verb.start() + shift)
+            start = open_sent.start if open_sent is not None else region_start
+        else:
+            start = region_start
+        prev_speaker = prev_in_sentence[-1].speaker if prev_in_sentence else ""
+        speaker, rule = _pick_before(text, (start, q.start), region_ms, verb, prev_speaker)
+        if speaker:
+            q.speaker, q.verb, q.attribution = speaker, verb.group(0), rule
+            return
+    if prev_in_sentence and prev_in_sentence[-1].speaker and prev_in_sentence[-1].kind in SPEECH:
+        o = prev_in_sentence[-1]
+        q.speaker, q.verb, q.attribution = o.speaker, o.verb, "continues the previous quote in the sentence"
+
+
+def _continuations(quotes: list[Quote], text: str, ms: list[_m.Mention], rows) -> None:
+    """Give a speaker to quotations with no attribution of their own."""
+    speech = [q for q in quotes if q.kind in SPEECH]
+    for i, q in enumerate(speech):
+        if q.speaker:
+            continue
+        earlier = speech[:i]
+        same_par = [o for o in earlier if o.paragraph == q.paragraph and o.speaker]
+        if same_par:
+            o = same_par[-1]
+            q.speaker, q.verb, q.attribution = o.speaker, o.verb, "continues the quote before it in the paragraph"
+            continue
+        open_sent = _sentence_at(rows, q.start)
+        prior = [s for s in rows if open_sent is not None and s.end <= open_sent.start and s.paragraph_type == "body"]
+        if prior:
+            prev = prior[-1]
+            quoted = [o for o in earlier if prev.start <= o.start < prev.end and o.speaker]
+            par_start = text.rfind("\n", 0, q.start) + 1
+            opens_paragraph = not text[par_start:q.start].strip()
+            if quoted and (prev.paragraph == q.paragraph or opens_paragraph):
+                o = quoted[-1]
+                q.speaker, q.verb, q.attribution = o.speaker, o.verb, "continues the quote of the sentence before"
+                continue
+            frame = text[prev.start:prev.end]
+            verb = _SPEECH_RE.search(frame)
+            subj = [m for m in ms if prev.start <= m.start < prev.end and m.entity and not m.possessive
+                    and m.kind in _SPEAKER_KINDS and m.start < prev.start + (verb.start() if verb else 0)]
+            if verb and subj and q.kind == "full":
+                q.speaker, q.verb = subj[0].entity, verb.group(0)
+                q.attribution = "speaker of the sentence before: '" + text[subj[0].start:subj[0].end] + " … " + verb.group(0) + "'"
+                continue
+    # a partial quotation repeating words quoted in full elsewhere is the same speaker's
+    for q in speech:
+        if q.speaker:
+            continue
+        words = normalise(text[q.start:q.end]).strip(MARKS + " .,")
+        for o in speech:
+            if o is not q and o.speaker and len(words) > 12 and words in normalise(text[o.start:o.end]):
+                q.speaker, q.verb, q.attribution = o.speaker, o.verb, "the same words are quoted elsewhere with a speaker"
+                break
+
+
+def find(articles: pd.DataFrame, sents: pd.DataFrame | None = None, kb: Knowledge | None = None,
+         stance: bool = True, progress: bool = False) -> pd.DataFrame:
+    """Return one row per quotation in the body of every article, with kind, speaker and stance.
+
+    ``start``/``end`` are offsets into the article text (marks included);
+    ``speaker_id`` is a hand-curated actor id when the speaker is known, else
+    an id made from the name the text gives (``speaker_known`` is False);
+    ``stance`` is FAVOR, AGAINST or NONE for speech and empty otherwise, with
+    the ``cues`` that produced it (see :mod:`helpers.stance`).
+
+    >>> from helpers import corpus
+    >>> q = find(corpus.load())
+    >>> q[q["kind"] != "not speech"].groupby("stance").size().to_dict()  # doctest: +SKIP
+    """
+    from . import annotate, knowledge
+    from . import stance as _stance
+
+    if kb is None:
+        kb = knowledge.load()
+    if sents is None:
+        sents = annotate.sentences(articles)
+    rows = []
+    items = list(articles.itertuples(index=False))
+    if progress:
+        from tqdm.auto import tqdm
+
+        items = tqdm(items, desc="quotes", unit="article")
+    for art in items:
+        part = sents[sents["article_id"] == art.article_id]
+        res = annotate_article(art.article_id, art.text, part, kb)
+        group, last = 0, None
+        for n, q in enumerate(res.quotes, 1):
+            info = res.registry.info(q.speaker) if q.speaker else {}
+            key = (q.paragraph, q.speaker) if q.kind in SPEECH and q.speaker else None
+            if key is None or key != last:
+                group += 1
+            last = key
+            jurisdiction = info.get("jurisdiction", "")
+            rows.append({
+                "article_id": art.article_id, "quote": n, "paragraph": q.paragraph, "sentence": q.sentence,
+                "start": q.start, "end": q.end, "text": art.text[q.start:q.end], "kind": q.kind,
+                "kind_rule": q.kind_rule, "speaker": info.get("name", ""), "speaker_id": q.speaker,
+                "speaker_role": info.get("role", "") or "", "speaker_jurisdiction": jurisdiction or "",
+                "speaker_known": bool(q.speaker) and bool(kb.actor(q.speaker)), "verb": q.verb,
+                "attribution": q.attribution, "group": group, "stance": "", "cues": "",
+            })
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    if stance and len(frame):
+        frame = _stance.label(frame, articles, sents, kb)
+    return frame
+
+
+REFERENCE_COLUMNS = ["article_id", "start", "end", "text", "kind", "speaker_id", "stance", "note"]
+
+
+def reference(articles: pd.DataFrame, kb: Knowledge | None = None, corpus_dir=None) -> pd.DataFrame:
+    """Return the hand-coded quotations (``annotations/quotes.csv``), checked against texts and codebook.
+
+    Every row's ``text`` must be exactly ``article_text[start:end]``; ``kind``
+    and ``stance`` must be labels of ``annotations/CODEBOOK.md``; a speech
+    quotation needs a ``speaker_id`` from ``knowledge/actors.csv``; spans
+    must not overlap. A problem raises :class:`helpers.corpus.CorpusError`
+    naming the file, the row and the field. A corpus with no such file gives
+    an empty table.
+
+    >>> from helpers import corpus
+    >>> ref = reference(corpus.load())
+    >>> ref.groupby("kind").size().to_dict()
+    {'full': 37, 'not speech': 6, 'partial': 22}
+    """
+    from . import knowledge
+    from .corpus import CorpusError, default_dir, read_table
+    from .stance import STANCES
+
+    from pathlib import Path
+
+    corpus_dir = Path(corpus_dir) if corpus_dir is not None else default_dir()
+    path = corpus_dir / "annotations" / "quotes.csv"
+    if not path.is_file():
+        return pd.DataFrame(columns=REFERENCE_COLUMNS)
+    kb = kb if kb is not None else knowledge.load(corpus_dir)
+    table = read_table(path, REFERENCE_COLUMNS)
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    actor_ids = set(kb.actors["id"])
+    spans_seen: dict[str, list[tuple[int, int, int]]] = {}
+    for r in table.itertuples(index=False):
+        if r.article_id not in texts:
+            raise CorpusError(path, "article_id", "the id of an article in the corpus", f"unknown article {r.article_id!r}", r.row)
+        text = texts[r.article_id]
+        bounds = []
+        for column in ("start", "end"):
+            value = getattr(r, column)
+            if not value.isdigit() or int(value) > len(text):
+                raise CorpusError(path, column, f"a character offset from 0 to {len(text)} (the article's length)", repr(value), r.row)
+            bounds.append(int(value))
+        start, end = bounds
+        if start >= end:
+            raise CorpusError(path, "end", "a number greater than start", f"start {start}, end {end}", r.row)
+        if text[start:end] != r.text:
+            where = text.find(r.text) if r.text else -1
+            hint = f"; those words are at {where}:{where + len(r.text)}" if where >= 0 else ", and those words are not in the article"
+            raise CorpusError(path, "text", f"exactly the article's text from {start} to {end}, {text[start:end]!r}",
+                              f"{r.text!r}{hint}", r.row)
+        if r.kind not in KINDS:
+            raise CorpusError(path, "kind", "a kind from the codebook: " + ", ".join(repr(k) for k in KINDS), repr(r.kind), r.row)
+        if r.kind in SPEECH:
+            if r.stance not in STANCES:
+                raise CorpusError(path, "stance", "a stance from the codebook: " + ", ".join(repr(s) for s in STANCES), repr(r.stance), r.row)
+            if r.speaker_id not in actor_ids:
+                raise CorpusError(path, "speaker_id", "the id of an actor in knowledge/actors.csv",
+                                  f"unknown actor id {r.speaker_id!r}", r.row)
+        elif r.stance or r.speaker_id:
+            field = "stance" if r.stance else "speaker_id"
+            raise CorpusError(path, field, "an empty cell for a quotation that is 'not speech'", repr(getattr(r, field)), r.row)
+        for s, e, row in spans_seen.get(r.article_id, []):
+            if start < e and s < end:
+                raise CorpusError(path, "start", f"a span that does not overlap another quotation of {r.article_id}",
+                                  f"{start}:{end}, which overlaps {s}:{e} in row {row}", r.row)
+        spans_seen.setdefault(r.article_id, []).append((start, end, r.row))
+    table["start"] = table["start"].astype("int64")
+    table["end"] = table["end"].astype("int64")
+    return table.drop(columns="row")
