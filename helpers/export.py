@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import annotate, corpus, paragraphs
+from . import annotate, corpus, knowledge, paragraphs, quotes
 
 ARTICLE_COLUMNS = [
     "article_id", "source_file", "title", "title_status", "outlet", "outlet_status",
@@ -18,13 +18,43 @@ SENTENCE_COLUMNS = [
     "n_words", "polarity", "subjectivity", "vader_compound",
 ]
 
+QUOTE_COLUMNS = [
+    "article_id", "quote", "paragraph", "sentence", "start", "end", "text", "kind", "speaker", "speaker_id",
+    "speaker_known", "speaker_role", "speaker_jurisdiction", "verb", "attribution", "stance", "cues",
+]
+ACTOR_COLUMNS = knowledge.ACTOR_COLUMNS + ["stance", "n_quotes"]
+PLACE_COLUMNS = knowledge.PLACE_COLUMNS
+
 
 def tables(corpus_dir: str | Path | None = None) -> dict[str, pd.DataFrame]:
-    """Return the exportable tables by file name: articles, paragraphs, sentences."""
+    """Return the exportable tables by file name: articles, paragraphs, sentences, quotes, actors, places.
+
+    ``quotes.csv`` is the automatic annotation; ``actors.csv`` is the
+    hand-curated actors (with ``party`` and ``party_source``) plus every
+    speaker found in the text alone, with the automatic actor ``stance``.
+    """
+    from .stance import actors as actor_stances
+
     articles = corpus.load(corpus_dir)
+    kb = knowledge.load(corpus_dir, articles)
     paras = paragraphs.paragraphs(articles)
     sents = annotate.sentences(articles, paras)
+    found = quotes.find(articles, sents, kb)
     sents = annotate.sentiment(sents, analyzer=("textblob", "vader"))
+    stances = actor_stances(found)
+    speech = found[found["kind"].isin(quotes.SPEECH) & (found["speaker_id"] != "")]
+    people = kb.actors.copy()
+    unknown = speech[~speech["speaker_id"].isin(set(people["id"]))].drop_duplicates("speaker_id")
+    extra = pd.DataFrame({
+        "id": unknown["speaker_id"], "name": unknown["speaker"], "kind": "", "aliases": "",
+        "role": unknown["speaker_role"], "jurisdiction": unknown["speaker_jurisdiction"], "party": "unknown",
+        "party_source": "not applicable", "party_article": "", "party_evidence": "", "party_note": "",
+        "nonpartisan_office": "", "notes": "found in the text; not in knowledge/actors.csv",
+    })
+    people = pd.concat([people, extra], ignore_index=True)
+    people = people.merge(stances[["speaker_id", "actor_stance"]], left_on="id", right_on="speaker_id", how="left")
+    people["stance"] = people["actor_stance"].fillna("")
+    people["n_quotes"] = people["id"].map(speech.groupby("speaker_id").size()).fillna(0).astype(int)
     arts = articles.copy()
     arts["published"] = [
         ts.strftime(corpus.DATE_FORMATS[p]) for ts, p in zip(arts["published"], arts["date_precision"])
@@ -33,6 +63,9 @@ def tables(corpus_dir: str | Path | None = None) -> dict[str, pd.DataFrame]:
         "articles.csv": arts[ARTICLE_COLUMNS],
         "paragraphs.csv": paras[PARAGRAPH_COLUMNS],
         "sentences.csv": sents[SENTENCE_COLUMNS],
+        "quotes.csv": found[QUOTE_COLUMNS],
+        "actors.csv": people[ACTOR_COLUMNS],
+        "places.csv": kb.places[PLACE_COLUMNS],
     }
 
 

@@ -11,9 +11,12 @@ def _read(path):
         return list(csv.DictReader(f))
 
 
-def test_cli_writes_the_three_tables(tmp_path, capsys):
+NAMES = ("articles.csv", "paragraphs.csv", "sentences.csv", "quotes.csv", "actors.csv", "places.csv")
+
+
+def test_cli_writes_every_table(tmp_path, capsys):
     assert main(["export", str(tmp_path / "out")]) == 0
-    assert capsys.readouterr().out.split() == [str(tmp_path / "out" / n) for n in ("articles.csv", "paragraphs.csv", "sentences.csv")]
+    assert capsys.readouterr().out.split() == [str(tmp_path / "out" / n) for n in NAMES]
     arts = _read(tmp_path / "out" / "articles.csv")
     assert [a["article_id"] for a in arts] == ["abc-2016-11-17", "cnn-2017-01-27", "ap-2017-06-25", "nbc-2018-01-24", "kr-2026-02"]
     assert {"article_id", "source_file", "title", "outlet", "published", "date_precision"} <= set(arts[0])
@@ -43,3 +46,33 @@ def test_cli_reports_a_bad_corpus_without_a_traceback(tmp_path, capsys):
 def test_export_refuses_to_write_into_the_corpus(tmp_corpus):
     with pytest.raises(ValueError, match="refusing to write into the corpus folder"):
         export.export(tmp_corpus / "out", tmp_corpus)
+
+
+def test_quotes_actors_and_places_tables(tmp_path):
+    export.export(tmp_path)
+    quotes = _read(tmp_path / "quotes.csv")
+    assert {"article_id", "start", "end", "text", "kind", "speaker", "speaker_id", "stance", "cues"} <= set(quotes[0])
+    assert len(quotes) == 65
+    assert sum(q["kind"] != "not speech" for q in quotes) == 59
+    assert all(q["stance"] in ("FAVOR", "AGAINST", "NONE") for q in quotes if q["kind"] != "not speech")
+    assert all(q["stance"] == "" and q["speaker_id"] == "" for q in quotes if q["kind"] == "not speech")
+    actors = {a["id"]: a for a in _read(tmp_path / "actors.csv")}
+    assert {"party", "party_source", "party_evidence", "stance"} <= set(next(iter(actors.values())))
+    assert actors["kent-guinn"]["stance"] == "MIXED"
+    assert actors["carlos-gimenez"]["party"] == "Republican" and actors["carlos-gimenez"]["party_source"] == "stated"
+    places = {p["id"]: p for p in _read(tmp_path / "places.csv")}
+    assert float(places["los-angeles"]["lat"]) == pytest.approx(34.05, abs=0.1)
+
+
+def test_export_of_a_folder_without_hand_curated_files(corpus_with_new_article, tmp_path):
+    import shutil
+
+    shutil.rmtree(corpus_with_new_article / "knowledge")
+    shutil.rmtree(corpus_with_new_article / "annotations")
+    export.export(tmp_path / "out", corpus_with_new_article)
+    quotes = [q for q in _read(tmp_path / "out" / "quotes.csv") if q["article_id"] == "test-2025-03-03"]
+    assert [(q["speaker"], q["speaker_known"], q["stance"]) for q in quotes] == [
+        ("Ana Ruiz", "False", "AGAINST"), ("Ana Ruiz", "False", "AGAINST")]
+    actors = {a["id"]: a for a in _read(tmp_path / "out" / "actors.csv")}
+    assert actors["ana-ruiz"]["role"] == "mayor" and actors["ana-ruiz"]["jurisdiction"] == "Springfield"
+    assert _read(tmp_path / "out" / "places.csv") == []
