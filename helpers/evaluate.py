@@ -211,8 +211,8 @@ def _fold(name: str) -> str:
 def locate(expected: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Return ``expected`` (columns ``article_id``, ``quote``, ...) with ``start``/``end`` of each quote.
 
-    Quotes are looked up in text order, so a repeated quotation gets its
-    next occurrence. Raises ``ValueError`` for a quote not in its article.
+    Quotes are looked up in text order (a repeated quotation gets its next
+    occurrence; a quotation nested in the previous one is found inside it). Raises ``ValueError`` for a quote not in its article.
     """
     texts = dict(zip(articles["article_id"], articles["text"]))
     out, cursor = [], {}
@@ -221,7 +221,7 @@ def locate(expected: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         at = text.find(r.quote, cursor.get(r.article_id, 0))
         if at < 0:
             raise ValueError(f"{r.article_id}: {r.quote!r} is not in the text")
-        cursor[r.article_id] = at + len(r.quote)
+        cursor[r.article_id] = at + 1  # a quotation nested in the one before starts inside it
         out.append((at, at + len(r.quote)))
     frame = expected.copy()
     frame["start"] = [s for s, _ in out]

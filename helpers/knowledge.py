@@ -182,7 +182,7 @@ def load(corpus_dir: str | Path | None = None, articles: pd.DataFrame | None = N
 
     >>> kb = load()
     >>> kb.actor("mitch-landrieu")["party_evidence"]
-    'the Democratic mayor of New Orleans'
+    'Mitch Landrieu, the group’s president and the Democratic mayor of New Orleans'
     """
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else default_dir()
     folder = corpus_dir / "knowledge"

@@ -371,9 +371,13 @@ def _continuations(quotes: list[Quote], text: str, ms: list[_m.Mention], rows) -
         prior = [s for s in rows if open_sent is not None and s.end <= open_sent.start and s.paragraph_type == "body"]
         if prior:
             prev = prior[-1]
-            quoted = [o for o in earlier if prev.start <= o.start < prev.end and o.speaker]
             par_start = text.rfind("\n", 0, q.start) + 1
             opens_paragraph = not text[par_start:q.start].strip()
+            if opens_paragraph:
+                # news style: a quotation carried on into a new paragraph
+                quoted = [o for o in earlier if o.paragraph == prev.paragraph and o.speaker]
+            else:
+                quoted = [o for o in earlier if prev.start <= o.start < prev.end and o.speaker]
             if quoted and (prev.paragraph == q.paragraph or opens_paragraph):
                 o = quoted[-1]
                 q.speaker, q.verb, q.attribution = o.speaker, o.verb, "continues the quote of the sentence before"

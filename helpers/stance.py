@@ -80,7 +80,7 @@ CUES: list[tuple[str, str, str]] = [
     ("prosecutes agents", "AGAINST", r"\bprosecut\w*\b[^.;]{0,30}\b(?:agents|ICE|officers)\b"),
     ("legal challenge", "AGAINST", r"\b(?:sue|sued|suing|lawsuit|legal case|challeng\w+|unconstitutional|constitution\w*|fourth amendment|(?:in|to|into) (?:any |a |federal |the )?courts?|court-ordered|court order|warrants?|due process|judges?)\b"),
     ("resists", "AGAINST", r"\b(?:resist\w*|push(?:ing)? back|fight\w*|defy|defied|defying|reject\w*|stand up to)\b"),
-    ("criticises the crackdown", "AGAINST", r"\b(?:racist|un-?american|wrong|ridiculous|charade|counterproductive|unjust\w*|cruel\w*|inhuman\w*|demoni[sz]\w*|threaten\w*|attack\w*|assault\w*|punish\w*|coerci\w+|unaccountable|makes no sense|flies in the face|fear\w*|afraid|scared|terrif\w+|intimidat\w*|panic\w*|terror\w*|bully\w*|scapegoat\w*)\b"),
+    ("criticises the crackdown", "AGAINST", r"\b(?:racist|un-?american|wrong|ridiculous|charade|counterproductive|unjust\w*|cruel\w*|inhuman\w*|demoni[sz]\w*|threaten\w*|attack\w*|assault\w*|punish\w*|coerci\w+|unaccountable|makes no sense|flies in the face|fear\w*|afraid|scared|terrif\w+|intimidat\w*|panic\w*|terror\w*|bull(?:y|ied|ies|ying)|scapegoat\w*)\b"),
 ]
 _COMPILED = [(n, lab, re.compile(p, re.I)) for n, lab, p in CUES]
 # cues that a negation or a hedge in front cancels ("difficult to bar ICE agents")
