@@ -171,3 +171,61 @@ def sentiment_arc(sents: pd.DataFrame, value: str = "polarity", types: tuple[str
     fig.update_yaxes(range=[-1.05, 1.05], title_text=f"{label}<br>(−1 negative wording, +1 positive)")
     fig.update_xaxes(title_text="sentence number in the article's body text")
     return _layout(fig, "Sentence by sentence: how positive is the wording?", 420)
+
+
+#: One colour per stance in every notebook (Okabe-Ito): AGAINST blue, FAVOR vermillion.
+STANCE_COLORS = {
+    "AGAINST": OKABE_ITO["blue"], "FAVOR": OKABE_ITO["vermillion"], "NONE": OKABE_ITO["grey"],
+    "MIXED": OKABE_ITO["reddish purple"],
+}
+STANCE_LABELS = {
+    "FAVOR": "FAVOR: supports or cooperates with federal enforcement",
+    "AGAINST": "AGAINST: resists it or protects immigrants from it",
+    "NONE": "NONE: neither, or off the topic",
+    "MIXED": "MIXED: an actor with FAVOR and AGAINST quotes",
+}
+
+
+def agreement(scores: pd.DataFrame) -> go.Figure:
+    """Return grouped bars of F_FAVOR, F_AGAINST and F_avg (0 to 1) for each method.
+
+    ``scores`` is :func:`helpers.evaluate.baselines`; each bar's hover and
+    the title give the number of quotations behind it.
+    """
+    fig = go.Figure()
+    measures = [("F_FAVOR", OKABE_ITO["vermillion"]), ("F_AGAINST", OKABE_ITO["blue"]), ("F_avg", OKABE_ITO["black"])]
+    names = [m.replace(" (", "<br>(") for m in scores["method"]]
+    for measure, color in measures:
+        fig.add_trace(go.Bar(
+            x=names, y=scores[measure], name=measure, marker_color=color, text=[f"{v:.2f}" for v in scores[measure]],
+            textposition="outside", customdata=scores["n"],
+            hovertemplate=f"%{{x}}<br>{measure} = %{{y:.3f}} over %{{customdata}} quotations<extra></extra>",
+        ))
+    n = int(scores["n"].iloc[0]) if len(scores) else 0
+    fig.update_yaxes(range=[0, 1.12], title_text="F1 (1 = agrees with the hand coding)")
+    fig.update_layout(barmode="group", legend=dict(title="measure", orientation="h", y=-0.25))
+    return _layout(fig, f"Stance: automatic cues and two baselines against the hand coding ({n} quotations)", 460)
+
+
+def sentiment_vs_stance(pairs: pd.DataFrame, polarity: str = "polarity") -> go.Figure:
+    """Return a strip of quotations: TextBlob polarity across, hand-coded stance down.
+
+    One marker per quotation, coloured by hand-coded stance; hover shows the
+    speaker and the quotation. Markers right of the dotted line have positive
+    wording whatever their stance.
+    """
+    fig = go.Figure()
+    for stance in ("FAVOR", "AGAINST", "NONE"):
+        rows = pairs[pairs["stance_hand"] == stance]
+        fig.add_trace(go.Scatter(
+            x=rows[polarity], y=[stance] * len(rows), mode="markers", name=STANCE_LABELS[stance],
+            marker=dict(color=STANCE_COLORS[stance], size=11, opacity=0.75, line=dict(color="white", width=1)),
+            customdata=list(zip(rows["speaker_id_hand"], [wrap(t) for t in rows["text"]], rows["article_id"])),
+            hovertemplate=("<b>%{customdata[0]}</b> (%{customdata[2]})<br>polarity = %{x:.2f}, hand-coded "
+                           f"{stance}<br><br>%{{customdata[1]}}<extra></extra>"),
+        ))
+    fig.add_vline(x=0, line=dict(color=OKABE_ITO["grey"], dash="dot"))
+    fig.update_xaxes(range=[-1.05, 1.05], title_text="TextBlob polarity of the quotation (−1 negative wording, +1 positive)")
+    fig.update_yaxes(title_text="hand-coded stance", categoryorder="array", categoryarray=["NONE", "AGAINST", "FAVOR"])
+    fig.update_layout(legend=dict(title="hand-coded stance", orientation="h", y=-0.3))
+    return _layout(fig, "Sentiment is not stance: wording and position of each quotation", 420)

@@ -217,7 +217,7 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
     >>> import pandas as pd
     >>> reg = Registry(Knowledge(pd.DataFrame(columns=["id"]), pd.DataFrame(columns=["id"])))
     >>> [(m.surface, m.kind, m.role, m.jurisdiction) for m in find("Springfield Mayor Ana Ruiz said it.", reg)]
-    [('Springfield Mayor Ana Ruiz', 'name', 'mayor', 'Springfield')]
+    [('Ana Ruiz', 'name', 'mayor', 'Springfield')]
     """
     norm = normalise(text)
     cands: list[tuple[int, Mention]] = []  # (priority, mention)
