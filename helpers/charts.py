@@ -210,22 +210,26 @@ def agreement(scores: pd.DataFrame) -> go.Figure:
 def sentiment_vs_stance(pairs: pd.DataFrame, polarity: str = "polarity") -> go.Figure:
     """Return a strip of quotations: TextBlob polarity across, hand-coded stance down.
 
-    One marker per quotation, coloured by hand-coded stance; hover shows the
-    speaker and the quotation. Markers right of the dotted line have positive
-    wording whatever their stance.
+    One marker per quotation, coloured by hand-coded stance and spread a
+    little up and down (the same way every time) so that quotations with the
+    same polarity stay visible; hover shows the speaker and the quotation.
+    Markers right of the dotted line have positive wording whatever their stance.
     """
     fig = go.Figure()
-    for stance in ("FAVOR", "AGAINST", "NONE"):
+    rows_of = {"FAVOR": 2, "AGAINST": 1, "NONE": 0}
+    for stance, base in rows_of.items():
         rows = pairs[pairs["stance_hand"] == stance]
+        spread = [base + ((i * 0.6180339887) % 1 - 0.5) * 0.55 for i in range(len(rows))]
         fig.add_trace(go.Scatter(
-            x=rows[polarity], y=[stance] * len(rows), mode="markers", name=STANCE_LABELS[stance],
-            marker=dict(color=STANCE_COLORS[stance], size=11, opacity=0.75, line=dict(color="white", width=1)),
+            x=rows[polarity], y=spread, mode="markers", name=STANCE_LABELS[stance],
+            marker=dict(color=STANCE_COLORS[stance], size=10, opacity=0.8, line=dict(color="white", width=1)),
             customdata=list(zip(rows["speaker_id_hand"], [wrap(t) for t in rows["text"]], rows["article_id"])),
             hovertemplate=("<b>%{customdata[0]}</b> (%{customdata[2]})<br>polarity = %{x:.2f}, hand-coded "
                            f"{stance}<br><br>%{{customdata[1]}}<extra></extra>"),
         ))
     fig.add_vline(x=0, line=dict(color=OKABE_ITO["grey"], dash="dot"))
     fig.update_xaxes(range=[-1.05, 1.05], title_text="TextBlob polarity of the quotation (−1 negative wording, +1 positive)")
-    fig.update_yaxes(title_text="hand-coded stance", categoryorder="array", categoryarray=["NONE", "AGAINST", "FAVOR"])
+    fig.update_yaxes(title_text="hand-coded stance", tickvals=list(rows_of.values()), ticktext=list(rows_of),
+                     range=[-0.5, 2.5], showgrid=False)
     fig.update_layout(legend=dict(title="hand-coded stance", orientation="h", y=-0.3))
-    return _layout(fig, "Sentiment is not stance: wording and position of each quotation", 420)
+    return _layout(fig, "Sentiment is not stance: wording and position of each quotation", 440)
