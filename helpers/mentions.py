@@ -181,6 +181,15 @@ def _possessive(text: str, end: int) -> bool:
     return bool(re.match(r"(?:’s|'s|’|')(?:\s|$)", text[end:end + 3]))
 
 
+def _bare(name: str) -> str:
+    """Return a name without a possessive ending or trailing punctuation.
+
+    >>> _bare("Trump’s"), _bare("Utah.")
+    ('Trump', 'Utah')
+    """
+    return re.sub(r"(?:’s|'s|’|')$", "", name.rstrip(".,;:"))
+
+
 def _strip_stop(place: str) -> str:
     words = place.split()
     while words and (words[0] in _STOP or words[0].lower() in ("the", "a", "an")):
@@ -240,11 +249,12 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
             add(3, m.start(), m.end(), "actor", entity, actor.get("role", ""), actor.get("jurisdiction", ""),
                 actor.get("kind") == "person", "hand-curated alias")
     for m in _TITLED.finditer(text):
-        name, place = m.group("name"), _strip_stop(m.group("place"))
+        name, place = _bare(m.group("name")), _strip_stop(m.group("place"))
         start = m.start("place") + m.group("place").find(place) if place else m.start("title")
+        end = m.end() if m.group("of") else m.start("name") + len(name)
         entity = known(name) or known(f"{m.group('title')} {name}")
-        jurisdiction = place or (m.group("of") or "")
-        add(2, start, m.end(), "actor" if entity else "name", entity or slug(name), TITLES[m.group("title")],
+        jurisdiction = place or _bare(m.group("of") or "")
+        add(2, start, end, "actor" if entity else "name", entity or slug(name), TITLES[m.group("title")],
             jurisdiction, True, "title before a name")
         cands[-1][1].surface = name if not entity else cands[-1][1].surface
     for m in _APPOSITIVE.finditer(text):
@@ -257,7 +267,7 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
             jurisdiction, True, "name, then role")
     for rx in (_NAME_VERB, _VERB_NAME):
         for m in rx.finditer(text):
-            name = m.group("name")
+            name = _bare(m.group("name"))
             if name.split()[0] in _STOP:
                 name = _strip_stop(name)
                 if len(name.split()) < 2:
@@ -338,7 +348,7 @@ def table(sents: pd.DataFrame, articles: pd.DataFrame, kb: Knowledge) -> pd.Data
         part = sents[sents["article_id"] == art.article_id]
         result = annotate_article(art.article_id, art.text, part, kb)
         for sent in part.itertuples(index=False):
-            ms = [m for m in result.mentions if sent.start <= m.start < sent.end and m.entity]
+            ms = [m for m in result.mentions if sent.start <= m.start < sent.end and m.entity and m.kind != "document"]
             ps = places(art.text[sent.start:sent.end], kb, sent.start)
             rows.append((art.article_id, sent.sentence, ";".join(dict.fromkeys(m.entity for m in ms)),
                          ";".join(dict.fromkeys(p[2] for p in ps))))

@@ -413,7 +413,8 @@ def find(articles: pd.DataFrame, sents: pd.DataFrame | None = None, kb: Knowledg
 
     >>> from helpers import corpus
     >>> q = find(corpus.load())
-    >>> q[q["kind"] != "not speech"].groupby("stance").size().to_dict()  # doctest: +SKIP
+    >>> q.loc[q["start"] == 5474, ["article_id", "kind", "speaker", "attribution", "stance"]].values.tolist()
+    [['abc-2016-11-17', 'full', 'Rahm Emanuel', "after the quote: 'Emanuel said'", 'AGAINST']]
     """
     from . import annotate, knowledge
     from . import stance as _stance

@@ -1,3 +1,4 @@
+import csv
 import shutil
 from pathlib import Path
 
@@ -61,3 +62,15 @@ def corpus_with_new_article(tmp_corpus: Path) -> Path:
     (folder / "900_test.txt").write_text(NEW_ARTICLE_TEXT, encoding="utf-8")
     (folder / "900_test.json").write_text(json.dumps(NEW_ARTICLE_META, indent=2), encoding="utf-8")
     return tmp_corpus
+
+
+def rewrite_csv(path: Path, change) -> None:
+    """Rewrite a CSV table in place after ``change(rows)`` edits its list of row dicts."""
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    fields = list(rows[0])
+    change(rows)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)

@@ -1,20 +1,11 @@
-import csv
-
 import pytest
 
 from helpers import knowledge
 from helpers.corpus import CorpusError
 
+from conftest import rewrite_csv
 
-def _rewrite(path, change):
-    with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    fields = list(rows[0])
-    change(rows)
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+
 
 
 def _row(rows, **match):
@@ -64,56 +55,56 @@ def test_a_folder_without_knowledge_gives_empty_tables(corpus_with_new_article):
 
 def test_duplicate_alias_is_an_error(tmp_corpus):
     path = tmp_corpus / "knowledge" / "actors.csv"
-    _rewrite(path, lambda rows: _row(rows, id="eric-garcetti").update(aliases="Garcetti;Garcetti"))
+    rewrite_csv(path, lambda rows: _row(rows, id="eric-garcetti").update(aliases="Garcetti;Garcetti"))
     with pytest.raises(CorpusError, match=r"actors.csv, row \d+, field 'aliases': expected an alias listed once; found 'Garcetti'"):
         knowledge.load(tmp_corpus)
 
 
 def test_ambiguous_alias_is_an_error(tmp_corpus):
     path = tmp_corpus / "knowledge" / "actors.csv"
-    _rewrite(path, lambda rows: _row(rows, id="jim-kenney").update(aliases=_row(rows, id="jim-kenney")["aliases"] + ";Garcetti"))
+    rewrite_csv(path, lambda rows: _row(rows, id="jim-kenney").update(aliases=_row(rows, id="jim-kenney")["aliases"] + ";Garcetti"))
     with pytest.raises(CorpusError, match=r"an alias that names one actor or place only; found 'Garcetti'.*\(ambiguous\)"):
         knowledge.load(tmp_corpus)
 
 
 def test_alias_shared_by_an_actor_and_a_place_is_an_error(tmp_corpus):
     path = tmp_corpus / "knowledge" / "actors.csv"
-    _rewrite(path, lambda rows: _row(rows, id="jim-kenney").update(aliases="Philly"))
+    rewrite_csv(path, lambda rows: _row(rows, id="jim-kenney").update(aliases="Philly"))
     with pytest.raises(CorpusError, match=r"places.csv, row \d+, field 'aliases'.*'Philly', which names actor 'jim-kenney' \(row \d+ of actors.csv\) and place 'philadelphia' \(ambiguous\)"):
         knowledge.load(tmp_corpus)
 
 
 def test_unknown_jurisdiction_is_an_error(tmp_corpus):
     path = tmp_corpus / "knowledge" / "actors.csv"
-    _rewrite(path, lambda rows: _row(rows, id="eric-garcetti").update(jurisdiction="los-angles"))
+    rewrite_csv(path, lambda rows: _row(rows, id="eric-garcetti").update(jurisdiction="los-angles"))
     with pytest.raises(CorpusError, match=r"field 'jurisdiction': expected a place id from knowledge/places.csv.*unknown jurisdiction 'los-angles'"):
         knowledge.load(tmp_corpus)
 
 
 def test_party_evidence_not_in_the_article_is_an_error(tmp_corpus, articles):
     path = tmp_corpus / "knowledge" / "actors.csv"
-    _rewrite(path, lambda rows: _row(rows, id="mitch-landrieu").update(party_evidence="the Democratic mayor of Nola"))
+    rewrite_csv(path, lambda rows: _row(rows, id="mitch-landrieu").update(party_evidence="the Democratic mayor of Nola"))
     with pytest.raises(CorpusError, match=r"row \d+, field 'party_evidence': expected words copied exactly from nbc-2018-01-24; found 'the Democratic mayor of Nola', which is not in the text"):
         knowledge.load(tmp_corpus, articles)
 
 
 def test_outside_the_corpus_needs_a_note(tmp_corpus):
     path = tmp_corpus / "knowledge" / "actors.csv"
-    _rewrite(path, lambda rows: _row(rows, id="bill-de-blasio").update(party_note=""))
+    rewrite_csv(path, lambda rows: _row(rows, id="bill-de-blasio").update(party_note=""))
     with pytest.raises(CorpusError, match="field 'party_note'"):
         knowledge.load(tmp_corpus)
 
 
 def test_unknown_party_label_is_an_error(tmp_corpus):
     path = tmp_corpus / "knowledge" / "actors.csv"
-    _rewrite(path, lambda rows: _row(rows, id="bill-de-blasio").update(party="Democrat"))
+    rewrite_csv(path, lambda rows: _row(rows, id="bill-de-blasio").update(party="Democrat"))
     with pytest.raises(CorpusError, match=r"field 'party': expected one of 'Democratic', 'Republican', 'none', 'unknown'; found 'Democrat'"):
         knowledge.load(tmp_corpus)
 
 
 def test_latitude_must_be_a_number(tmp_corpus):
     path = tmp_corpus / "knowledge" / "places.csv"
-    _rewrite(path, lambda rows: _row(rows, id="chicago").update(lat="41,88"))
+    rewrite_csv(path, lambda rows: _row(rows, id="chicago").update(lat="41,88"))
     with pytest.raises(CorpusError, match=r"places.csv, row \d+, field 'lat': expected a number of degrees between -90 and 90; found '41,88'"):
         knowledge.load(tmp_corpus)
 

@@ -1,12 +1,12 @@
 """Quotations, kinds and speakers: unit cases, invented news paragraphs, the hand-coded reference."""
 
-import csv
-
 import pandas as pd
 import pytest
 
 from helpers import annotate, corpus, evaluate, knowledge, quotes
 from helpers.corpus import CorpusError
+
+from conftest import rewrite_csv
 
 NO_KNOWLEDGE = knowledge.Knowledge(pd.DataFrame(columns=knowledge.ACTOR_COLUMNS), pd.DataFrame(columns=knowledge.PLACE_COLUMNS))
 
@@ -116,15 +116,6 @@ def test_unbalanced_marks_never_raise():
 
 # --- the hand-coded reference -------------------------------------------------
 
-def _rewrite(path, change):
-    with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    fields = list(rows[0])
-    change(rows)
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def test_reference_spans_are_the_article_text(articles):
@@ -162,7 +153,7 @@ def test_bad_reference_rows(tmp_corpus, articles, change, message):
             rows[1]["start"] = "460"
             rows[1]["text"] = texts[rows[1]["article_id"]][460:int(rows[1]["end"])]
         change, message = overlap, r"quotes.csv, row 3, field 'start': expected a span that does not overlap another quotation of abc-2016-11-17; found 460:490, which overlaps 447:466 in row 2"
-    _rewrite(path, change)
+    rewrite_csv(path, change)
     with pytest.raises(CorpusError, match=message):
         quotes.reference(articles, corpus_dir=tmp_corpus)
 
