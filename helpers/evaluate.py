@@ -88,13 +88,17 @@ def confusion(hand: pd.Series, auto: pd.Series, labels=STANCES) -> pd.DataFrame:
     return table.reindex(index=list(labels), columns=list(labels), fill_value=0)
 
 
+def _counts(hand: pd.Series, auto: pd.Series, label: str) -> tuple[int, int, int]:
+    """Return (true positives, false positives, false negatives) of one label."""
+    return (int(((hand == label) & (auto == label)).sum()), int(((hand != label) & (auto == label)).sum()),
+            int(((hand == label) & (auto != label)).sum()))
+
+
 def per_class(hand: pd.Series, auto: pd.Series, labels=STANCES) -> pd.DataFrame:
     """Return precision, recall, F1 and support of each label."""
     rows = []
     for lab in labels:
-        tp = int(((hand == lab) & (auto == lab)).sum())
-        fp = int(((hand != lab) & (auto == lab)).sum())
-        fn = int(((hand == lab) & (auto != lab)).sum())
+        tp, fp, fn = _counts(hand, auto, lab)
         rows.append({"label": lab, **prf(tp, fp, fn), "support": int((hand == lab).sum())})
     return pd.DataFrame(rows)
 
@@ -107,9 +111,7 @@ def f_avg(hand: pd.Series, auto: pd.Series) -> float:
     """
     scores = []
     for lab in ("FAVOR", "AGAINST"):
-        tp = int(((hand == lab) & (auto == lab)).sum())
-        fp = int(((hand != lab) & (auto == lab)).sum())
-        fn = int(((hand == lab) & (auto != lab)).sum())
+        tp, fp, fn = _counts(hand, auto, lab)  # unrounded, unlike per_class
         scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     return round(float(sum(scores) / 2), 3)
 

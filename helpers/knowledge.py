@@ -59,6 +59,16 @@ class Knowledge:
     places: pd.DataFrame
     surfaces: dict[str, tuple[str, str]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # looked up for every mention: index the rows once
+        self._actors = {r["id"]: r for r in self.actors.to_dict("records")}
+        self._places = dict(zip(self.places["id"], self.places["name"]))
+
+    @classmethod
+    def nothing(cls) -> "Knowledge":
+        """Return knowledge with no actors and no places: annotate from the text alone."""
+        return cls(pd.DataFrame(columns=ACTOR_COLUMNS), pd.DataFrame(columns=PLACE_COLUMNS))
+
     @property
     def empty(self) -> bool:
         """Return True when there is no hand-curated knowledge at all."""
@@ -66,13 +76,11 @@ class Knowledge:
 
     def actor(self, actor_id: str) -> dict:
         """Return one actor's row as a dict (``{}`` for an id not in the table)."""
-        hit = self.actors[self.actors["id"] == actor_id]
-        return hit.iloc[0].to_dict() if len(hit) else {}
+        return dict(self._actors.get(actor_id, {}))
 
     def place_name(self, place_id: str) -> str:
         """Return a place's name from its id, or the id itself when unknown."""
-        hit = self.places[self.places["id"] == place_id]
-        return hit.iloc[0]["name"] if len(hit) else place_id
+        return self._places.get(place_id, place_id)
 
 
 def _check_id(table: pd.DataFrame, path: Path) -> None:

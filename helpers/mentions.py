@@ -222,9 +222,7 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
     Offsets are ``offset + position in text``. Overlaps are resolved in favour
     of the longest mention; known names (hand-curated) win over guessed ones.
 
-    >>> from helpers.knowledge import Knowledge
-    >>> import pandas as pd
-    >>> reg = Registry(Knowledge(pd.DataFrame(columns=["id"]), pd.DataFrame(columns=["id"])))
+    >>> reg = Registry(Knowledge.nothing())
     >>> [(m.surface, m.kind, m.role, m.jurisdiction) for m in find("Springfield Mayor Ana Ruiz said it.", reg)]
     [('Ana Ruiz', 'name', 'mayor', 'Springfield')]
     """

@@ -179,19 +179,15 @@ def _resolve(m: _m.Mention, reg: _m.Registry, history: list[str], focus: str, sa
     return ""
 
 
-def _pick_before(text: str, region: tuple[int, int], ms: list[_m.Mention], verb: re.Match, prev_speaker: str) -> tuple[str, str]:
-    """Return (speaker, rule) for a verb before the quote."""
-    start, _ = region
-    verb_at = start + verb.start()
-    cands = [m for m in ms if m.end <= verb_at and m.start >= start and m.kind in _SPEAKER_KINDS]
-    if verb.group(0).endswith("ing"):
-        subjects = [m for m in ms if m.end <= verb_at and not m.possessive and m.entity and m.kind != "document"]
-        people = [m for m in subjects if m.is_person]
+def _pick_before(text: str, start: int, ms: list[_m.Mention], verb_at: int, verb: str, prev_speaker: str) -> tuple[str, str]:
+    """Return (speaker, rule) for a speech verb at ``verb_at``, before the quote; mentions start at ``start``."""
+    cands = [m for m in ms if start <= m.start and m.end <= verb_at and m.kind in _SPEAKER_KINDS]
+    if verb.endswith("ing"):
+        # a participle ("…, saying") takes the subject of the whole sentence
+        subjects = [m for m in cands if not m.possessive and m.entity and m.kind != "document"]
         pool = [m for m in subjects if m.kind != "pronoun"] or subjects
         if pool:
-            return pool[0].entity, "subject of the sentence, before '" + verb.group(0) + "'"
-        if people:
-            return people[0].entity, "subject of the sentence"
+            return pool[0].entity, "subject of the sentence, before '" + verb + "'"
         if prev_speaker:
             return prev_speaker, "continues the previous quote in the sentence"
         return "", ""
@@ -199,7 +195,7 @@ def _pick_before(text: str, region: tuple[int, int], ms: list[_m.Mention], verb:
         if m.possessive or not m.entity:
             continue
         if _gap_ok(text[m.end:verb_at]):
-            return m.entity, "before the quote: '" + text[m.start:m.end] + " … " + verb.group(0) + "'"
+            return m.entity, "before the quote: '" + text[m.start:m.end] + " … " + verb + "'"
     if prev_speaker and not cands:
         return prev_speaker, "continues the previous quote in the sentence"
     return "", ""
@@ -323,32 +319,21 @@ def _attribute(q: Quote, text: str, quotes: list[Quote], ms: list[_m.Mention], r
     if speaker:
         q.speaker, q.verb, q.attribution = speaker, verb, rule
         return
-    region_start = open_sent.start if open_sent is not None else q.start
+    sent_start = open_sent.start if open_sent is not None else q.start
     prev = [o for o in quotes if o.end <= q.start and o.paragraph == q.paragraph and o.kind in SPEECH]
-    prev_in_sentence = [o for o in prev if o.end > region_start]
-    if prev_in_sentence:
-        region_start = prev_in_sentence[-1].end
+    prev_in_sentence = [o for o in prev if o.end > sent_start]
+    region_start = prev_in_sentence[-1].end if prev_in_sentence else sent_start
     region = text[region_start:q.start]
     verbs = list(_SPEECH_RE.finditer(region))
     if q.kind == "partial":
-        verbs += list(_DIRECTIVE_RE.finditer(region))
-        verbs.sort(key=lambda v: v.start())
+        verbs = sorted(verbs + list(_DIRECTIVE_RE.finditer(region)), key=lambda v: v.start())
     if verbs:
-        verb = verbs[-1]
-        # participles take the subject of the whole sentence, not only of the region
-        sent_ms = [m for m in ms if (open_sent.start if open_sent is not None else region_start) <= m.start < q.start]
-        region_ms = sent_ms if verb.group(0).endswith("ing") else [m for m in ms if region_start <= m.start < q.start]
-        if verb.group(0).endswith("ing"):
-            shift = region_start - (open_sent.start if open_sent is not None else region_start)
-            whole = text[(open_sent.start if open_sent is not None else region_start):q.start]
-            verb = re.compile(re.escape(verb.group(0))).search(whole, verb.start() + shift)
-            start = open_sent.start if open_sent is not None else region_start
-        else:
-            start = region_start
+        word, verb_at = verbs[-1].group(0), region_start + verbs[-1].start()
+        start = sent_start if word.endswith("ing") else region_start
         prev_speaker = prev_in_sentence[-1].speaker if prev_in_sentence else ""
-        speaker, rule = _pick_before(text, (start, q.start), region_ms, verb, prev_speaker)
+        speaker, rule = _pick_before(text, start, ms, verb_at, word, prev_speaker)
         if speaker:
-            q.speaker, q.verb, q.attribution = speaker, verb.group(0), rule
+            q.speaker, q.verb, q.attribution = speaker, word, rule
             return
     if prev_in_sentence and prev_in_sentence[-1].speaker and prev_in_sentence[-1].kind in SPEECH:
         o = prev_in_sentence[-1]

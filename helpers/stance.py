@@ -143,7 +143,7 @@ def _outside_quotes(text: str, lo: int, hi: int, quotes: pd.DataFrame) -> str:
     return "".join(chars)
 
 
-def _is_reporter(row, kb: Knowledge) -> bool:
+def _is_reporter(row) -> bool:
     role = (row.speaker_role or "").lower()
     return "news outlet" in role or "newspaper" in role
 
@@ -157,47 +157,54 @@ def label(quotes: pd.DataFrame, articles: pd.DataFrame, sents: pd.DataFrame, kb:
     """
     out = quotes.copy()
     texts = dict(zip(articles["article_id"], articles["text"]))
-    for (article_id, group), part in out[out["kind"].isin(("full", "partial"))].groupby(["article_id", "group"], sort=False):
+    speech = out[out["kind"].isin(("full", "partial"))]
+    for article_id, art_speech in speech.groupby("article_id", sort=False):
         text = texts[article_id]
         art_q = out[out["article_id"] == article_id]
         art_s = sents[sents["article_id"] == article_id]
-        own: list[tuple[str, str, str]] = []
-        for q in part.itertuples(index=False):
-            if q.kind == "partial":
-                # a partial quotation is read with the reporting sentence around it
-                hit = art_s[(art_s["start"] < q.end) & (art_s["end"] > q.start)]
-                lo, hi = (hit["start"].min(), hit["end"].max()) if len(hit) else (q.start, q.end)
-                others = art_q[(art_q["start"] != q.start)]
-                frame = _outside_quotes(text, lo, hi, others)
-                own += cues(frame, (q.start - lo, q.end - lo))
-            else:
-                own += cues(text[q.start:q.end])
-        own = list(dict.fromkeys(own))
-        found, context = own, []
-        if not own:
-            first = part.iloc[0]
-            hit = art_s[(art_s["start"] < part["end"].max()) & (art_s["end"] > first["start"])]
-            lo = hit["start"].min() if len(hit) else first["start"]
-            before = art_s[(art_s["end"] <= lo) & (art_s["paragraph_type"] == "body")]
-            frames = [_outside_quotes(text, hit["start"].min(), hit["end"].max(), art_q)] if len(hit) else []
-            if len(before):
-                prev = before.iloc[-1]
-                frames.append(_outside_quotes(text, prev["start"], prev["end"], art_q))
-            for frame in frames:
-                context = cues(frame)
-                if context:
-                    break
-            found = context
-        if _is_reporter(part.iloc[0], kb):
-            stance = "NONE"
-            text_cues = "speaker is a news outlet, reporting"
-        else:
-            stance = decide(found)
-            prefix = "context: " if context else ""
-            text_cues = "; ".join(f'{prefix}{name}: "{words}"' for name, _, words in found)
-        out.loc[part.index, "stance"] = stance
-        out.loc[part.index, "cues"] = text_cues
+        for _, part in art_speech.groupby("group", sort=False):
+            _label_group(out, part, text, art_q, art_s)
     return out
+
+
+def _label_group(out: pd.DataFrame, part: pd.DataFrame, text: str, art_q: pd.DataFrame, art_s: pd.DataFrame) -> None:
+    """Set ``stance`` and ``cues`` in ``out`` for the quotations of one statement."""
+    own: list[tuple[str, str, str]] = []
+    for q in part.itertuples(index=False):
+        if q.kind == "partial":
+            # a partial quotation is read with the reporting sentence around it
+            hit = art_s[(art_s["start"] < q.end) & (art_s["end"] > q.start)]
+            lo, hi = (hit["start"].min(), hit["end"].max()) if len(hit) else (q.start, q.end)
+            others = art_q[(art_q["start"] != q.start)]
+            frame = _outside_quotes(text, lo, hi, others)
+            own += cues(frame, (q.start - lo, q.end - lo))
+        else:
+            own += cues(text[q.start:q.end])
+    own = list(dict.fromkeys(own))
+    found, context = own, []
+    if not own:
+        first = part.iloc[0]
+        hit = art_s[(art_s["start"] < part["end"].max()) & (art_s["end"] > first["start"])]
+        lo = hit["start"].min() if len(hit) else first["start"]
+        before = art_s[(art_s["end"] <= lo) & (art_s["paragraph_type"] == "body")]
+        frames = [_outside_quotes(text, hit["start"].min(), hit["end"].max(), art_q)] if len(hit) else []
+        if len(before):
+            prev = before.iloc[-1]
+            frames.append(_outside_quotes(text, prev["start"], prev["end"], art_q))
+        for frame in frames:
+            context = cues(frame)
+            if context:
+                break
+        found = context
+    if _is_reporter(part.iloc[0]):
+        stance = "NONE"
+        text_cues = "speaker is a news outlet, reporting"
+    else:
+        stance = decide(found)
+        prefix = "context: " if context else ""
+        text_cues = "; ".join(f'{prefix}{name}: "{words}"' for name, _, words in found)
+    out.loc[part.index, "stance"] = stance
+    out.loc[part.index, "cues"] = text_cues
 
 
 def actors(quotes: pd.DataFrame, column: str = "stance") -> pd.DataFrame:

@@ -53,60 +53,35 @@ def test_a_folder_without_knowledge_gives_empty_tables(corpus_with_new_article):
     assert kb.empty and kb.surfaces == {}
 
 
-def test_duplicate_alias_is_an_error(tmp_corpus):
-    path = tmp_corpus / "knowledge" / "actors.csv"
-    rewrite_csv(path, lambda rows: _row(rows, id="eric-garcetti").update(aliases="Garcetti;Garcetti"))
-    with pytest.raises(CorpusError, match=r"actors.csv, row \d+, field 'aliases': expected an alias listed once; found 'Garcetti'"):
-        knowledge.load(tmp_corpus)
+# (file, row id, column, new value or a function of the row, expected message)
+BAD_CELLS = [
+    ("actors.csv", "eric-garcetti", "aliases", "Garcetti;Garcetti",
+     r"actors.csv, row \d+, field 'aliases': expected an alias listed once; found 'Garcetti'"),
+    ("actors.csv", "jim-kenney", "aliases", lambda row: row["aliases"] + ";Garcetti",
+     r"an alias that names one actor or place only; found 'Garcetti'.*\(ambiguous\)"),
+    ("actors.csv", "jim-kenney", "aliases", "Philly",
+     r"places.csv, row \d+, field 'aliases'.*'Philly', which names actor 'jim-kenney' \(row \d+ of actors.csv\) and place 'philadelphia' \(ambiguous\)"),
+    ("actors.csv", "eric-garcetti", "jurisdiction", "los-angles",
+     r"field 'jurisdiction': expected a place id from knowledge/places.csv.*unknown jurisdiction 'los-angles'"),
+    ("actors.csv", "mitch-landrieu", "party_evidence", "the Democratic mayor of Nola",
+     r"row \d+, field 'party_evidence': expected words copied exactly from nbc-2018-01-24; found 'the Democratic mayor of Nola', which is not in the text"),
+    ("actors.csv", "bill-de-blasio", "party_note", "", "field 'party_note'"),
+    ("actors.csv", "bill-de-blasio", "party", "Democrat",
+     r"field 'party': expected one of 'Democratic', 'Republican', 'none', 'unknown'; found 'Democrat'"),
+    ("places.csv", "chicago", "lat", "41,88",
+     r"places.csv, row \d+, field 'lat': expected a number of degrees between -90 and 90; found '41,88'"),
+]
 
 
-def test_ambiguous_alias_is_an_error(tmp_corpus):
-    path = tmp_corpus / "knowledge" / "actors.csv"
-    rewrite_csv(path, lambda rows: _row(rows, id="jim-kenney").update(aliases=_row(rows, id="jim-kenney")["aliases"] + ";Garcetti"))
-    with pytest.raises(CorpusError, match=r"an alias that names one actor or place only; found 'Garcetti'.*\(ambiguous\)"):
-        knowledge.load(tmp_corpus)
+@pytest.mark.parametrize("name, row_id, column, value, message", BAD_CELLS, ids=[f"{c[2]}-{c[1]}" for c in BAD_CELLS])
+def test_a_bad_cell_is_an_error_naming_file_row_and_field(tmp_corpus, articles, name, row_id, column, value, message):
+    def change(rows):
+        row = _row(rows, id=row_id)
+        row[column] = value(row) if callable(value) else value
 
-
-def test_alias_shared_by_an_actor_and_a_place_is_an_error(tmp_corpus):
-    path = tmp_corpus / "knowledge" / "actors.csv"
-    rewrite_csv(path, lambda rows: _row(rows, id="jim-kenney").update(aliases="Philly"))
-    with pytest.raises(CorpusError, match=r"places.csv, row \d+, field 'aliases'.*'Philly', which names actor 'jim-kenney' \(row \d+ of actors.csv\) and place 'philadelphia' \(ambiguous\)"):
-        knowledge.load(tmp_corpus)
-
-
-def test_unknown_jurisdiction_is_an_error(tmp_corpus):
-    path = tmp_corpus / "knowledge" / "actors.csv"
-    rewrite_csv(path, lambda rows: _row(rows, id="eric-garcetti").update(jurisdiction="los-angles"))
-    with pytest.raises(CorpusError, match=r"field 'jurisdiction': expected a place id from knowledge/places.csv.*unknown jurisdiction 'los-angles'"):
-        knowledge.load(tmp_corpus)
-
-
-def test_party_evidence_not_in_the_article_is_an_error(tmp_corpus, articles):
-    path = tmp_corpus / "knowledge" / "actors.csv"
-    rewrite_csv(path, lambda rows: _row(rows, id="mitch-landrieu").update(party_evidence="the Democratic mayor of Nola"))
-    with pytest.raises(CorpusError, match=r"row \d+, field 'party_evidence': expected words copied exactly from nbc-2018-01-24; found 'the Democratic mayor of Nola', which is not in the text"):
+    rewrite_csv(tmp_corpus / "knowledge" / name, change)
+    with pytest.raises(CorpusError, match=message):
         knowledge.load(tmp_corpus, articles)
-
-
-def test_outside_the_corpus_needs_a_note(tmp_corpus):
-    path = tmp_corpus / "knowledge" / "actors.csv"
-    rewrite_csv(path, lambda rows: _row(rows, id="bill-de-blasio").update(party_note=""))
-    with pytest.raises(CorpusError, match="field 'party_note'"):
-        knowledge.load(tmp_corpus)
-
-
-def test_unknown_party_label_is_an_error(tmp_corpus):
-    path = tmp_corpus / "knowledge" / "actors.csv"
-    rewrite_csv(path, lambda rows: _row(rows, id="bill-de-blasio").update(party="Democrat"))
-    with pytest.raises(CorpusError, match=r"field 'party': expected one of 'Democratic', 'Republican', 'none', 'unknown'; found 'Democrat'"):
-        knowledge.load(tmp_corpus)
-
-
-def test_latitude_must_be_a_number(tmp_corpus):
-    path = tmp_corpus / "knowledge" / "places.csv"
-    rewrite_csv(path, lambda rows: _row(rows, id="chicago").update(lat="41,88"))
-    with pytest.raises(CorpusError, match=r"places.csv, row \d+, field 'lat': expected a number of degrees between -90 and 90; found '41,88'"):
-        knowledge.load(tmp_corpus)
 
 
 def test_missing_column_is_an_error(tmp_corpus):

@@ -1,11 +1,8 @@
-import pandas as pd
-
 from helpers import annotate, knowledge, mentions
 
 
 def _registry():
-    empty = knowledge.Knowledge(pd.DataFrame(columns=knowledge.ACTOR_COLUMNS), pd.DataFrame(columns=knowledge.PLACE_COLUMNS))
-    return mentions.Registry(empty)
+    return mentions.Registry(knowledge.Knowledge.nothing())
 
 
 def test_names_roles_and_jurisdictions_from_the_text():

@@ -8,7 +8,7 @@ from helpers.corpus import CorpusError
 
 from conftest import rewrite_csv
 
-NO_KNOWLEDGE = knowledge.Knowledge(pd.DataFrame(columns=knowledge.ACTOR_COLUMNS), pd.DataFrame(columns=knowledge.PLACE_COLUMNS))
+NO_KNOWLEDGE = knowledge.Knowledge.nothing()
 
 
 def annotate_text(body: str, kb=NO_KNOWLEDGE) -> pd.DataFrame:
