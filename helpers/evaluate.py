@@ -133,8 +133,12 @@ def with_polarity(pairs: pd.DataFrame) -> pd.DataFrame:
 
 
 def wording_against_position(pairs: pd.DataFrame) -> dict:
-    """Return counts of quotations whose wording points the other way from their hand-coded stance."""
-    scored = with_polarity(pairs)
+    """Return counts of quotations whose wording points the other way from their hand-coded stance.
+
+    ``pairs`` needs ``stance_hand`` and ``text``; a ``polarity`` column, if
+    present, is used as it is, else TextBlob scores the quotation's words.
+    """
+    scored = pairs if "polarity" in pairs.columns else with_polarity(pairs)
     return {
         "AGAINST": int((scored["stance_hand"] == "AGAINST").sum()),
         "AGAINST with positive polarity": int(((scored["stance_hand"] == "AGAINST") & (scored["polarity"] > 0)).sum()),

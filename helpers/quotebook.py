@@ -1,0 +1,286 @@
+"""The quotation book: every speech quotation with who said it, where, when, and both stances.
+
+One row per speech quotation (``full`` or ``partial``), found by the rules of
+:mod:`helpers.quotes` or coded by hand. Each row carries what a reader needs
+to check it: the article and its date (with how precise and how sure that
+date is), the line of the article file, the sentence the quotation sits in,
+and character offsets into the raw text. The two stances sit side by side:
+``stance_hand`` from ``corpus/annotations/quotes.csv``, the reference, and
+``stance_auto`` from the cue lexicon of :mod:`helpers.stance`, with its cues.
+
+Where a quotation is hand-coded, its kind and speaker are the hand-coded
+ones; where it is not (a new article), the rules' ones, and ``stance_hand``
+is ``"not hand-coded"``.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from . import evaluate
+from .knowledge import Knowledge
+from .outside import administration
+from .quotes import REFERENCE_COLUMNS, SPEECH
+
+NOT_CODED = "not hand-coded"
+#: Which stance column each choice reads: ``hand`` (the reference) or ``auto`` (the cues).
+BY = {"hand": "stance_hand", "auto": "stance_auto"}
+BY_LABEL = {"hand": "hand-coded", "auto": "automatic (cues)"}
+COLUMNS = [
+    "article_id", "outlet", "published", "date_label", "date_precision", "date_status", "year", "administration",
+    "file", "line", "paragraph", "sentence", "start", "end", "text", "sentence_text", "kind",
+    "speaker_id", "speaker", "role", "jurisdiction", "party", "party_source",
+    "stance_hand", "stance_auto", "cues", "agrees", "ref", "polarity", "subjectivity", "vader_compound",
+]
+#: How a party cell reads in the explorer and the hover labels.
+PARTY_LABELS = {"Democratic": "Democratic", "Republican": "Republican", "none": "no party", "unknown": "party unknown"}
+
+
+def party_label(party: str, kind: str = "person") -> str:
+    """Return how a party reads for a reader: 'Democratic', 'Republican', 'no party (organisation)', ...
+
+    >>> party_label("Republican"), party_label("none", "organisation"), party_label("")
+    ('Republican', 'no party (organisation)', 'party unknown')
+    """
+    if party == "none" and kind == "organisation":
+        return "no party (organisation)"
+    return PARTY_LABELS.get(party or "unknown", party)
+
+
+def _sentence_rows(sents: pd.DataFrame, article_id: str, start: int, end: int) -> pd.DataFrame:
+    part = sents[sents["article_id"] == article_id]
+    return part[(part["end"] > start) & (part["start"] < end)]
+
+
+def build(articles: pd.DataFrame, sents: pd.DataFrame, auto: pd.DataFrame, hand: pd.DataFrame | None = None,
+          kb: Knowledge | None = None, sentiment: bool = True) -> pd.DataFrame:
+    """Return one row per speech quotation with speaker, party, article, date, sentence and both stances.
+
+    ``auto`` is :func:`helpers.quotes.find`, ``hand`` is
+    :func:`helpers.quotes.reference` (None or empty: nothing is hand-coded).
+    ``line`` is the line of the article file where the quotation starts and
+    ``sentence_text`` the whole sentence(s) it sits in; ``agrees`` is True
+    where the automatic stance equals the hand-coded one. With ``sentiment``,
+    ``polarity`` (TextBlob, in [-1.0, 1.0]), ``subjectivity`` ([0.0, 1.0])
+    and ``vader_compound`` ([-1.0, 1.0]) score the quotation's own words.
+    Rows are in order of publication, then of position in the article.
+
+    >>> from helpers import annotate, corpus, knowledge, quotes
+    >>> arts = corpus.load(); kb = knowledge.load(articles=arts); sents = annotate.sentences(arts)
+    >>> book = build(arts, sents, quotes.find(arts, sents, kb), quotes.reference(arts, kb), kb)
+    >>> book.loc[0, ["speaker", "party", "stance_hand", "stance_auto", "ref"]].tolist()
+    ['Donald Trump', 'Republican', 'FAVOR', 'FAVOR', 'abc-2016-11-17, line 10, sentence 6']
+    """
+    from . import annotate
+    from . import knowledge as _knowledge
+
+    kb = kb if kb is not None else _knowledge.Knowledge.nothing()
+    if hand is None or hand.empty:
+        hand = pd.DataFrame(columns=REFERENCE_COLUMNS)
+    merged = evaluate.match(auto, hand)
+    coded = merged["kind_hand"] != ""
+    kind = merged["kind_hand"].where(coded, merged["kind_auto"])
+    merged = merged.assign(kind=kind)[kind.isin(SPEECH)]
+    extra = auto.set_index(["article_id", "start", "end"])[["speaker", "speaker_role", "speaker_jurisdiction"]]
+    arts = articles.set_index("article_id")
+    rows = []
+    for r in merged.itertuples(index=False):
+        art = arts.loc[r.article_id]
+        speaker_id = r.speaker_id_hand if r.kind_hand else r.speaker_id_auto
+        actor = kb.actor(speaker_id) if speaker_id else {}
+        found = extra.loc[(r.article_id, r.start, r.end)] if r.kind_auto else None
+        if actor:
+            name, role, kind_of = actor["name"], actor["role"], actor["kind"]
+            jurisdiction = kb.place_name(actor["jurisdiction"]) if actor["jurisdiction"] else ""
+            party, source = actor["party"], actor["party_source"]
+        else:
+            name = found["speaker"] if found is not None else ""
+            role = found["speaker_role"] if found is not None else ""
+            jurisdiction = found["speaker_jurisdiction"] if found is not None else ""
+            kind_of, party, source = "person", "unknown", "not in knowledge/actors.csv"
+        inside = _sentence_rows(sents, r.article_id, r.start, r.end)
+        first = inside.iloc[0] if len(inside) else None
+        sentence_text = art["text"][int(inside["start"].min()):int(inside["end"].max())] if len(inside) else r.text
+        line = art["text"].count("\n", 0, r.start) + 1
+        sentence = int(first["sentence"]) if first is not None else 0
+        stance_hand = r.stance_hand if r.kind_hand else NOT_CODED
+        rows.append({
+            "article_id": r.article_id, "outlet": art["outlet"], "published": art["published"],
+            "date_label": art["date_label"], "date_precision": art["date_precision"], "date_status": art["date_status"],
+            "year": int(art["published"].year), "administration": administration(art["published"]),
+            "file": art["source_file"], "line": line,
+            "paragraph": int(first["paragraph"]) if first is not None else 0, "sentence": sentence,
+            "start": int(r.start), "end": int(r.end), "text": r.text, "sentence_text": sentence_text, "kind": r.kind,
+            "speaker_id": speaker_id, "speaker": name or "(speaker not found)", "role": role or "",
+            "jurisdiction": jurisdiction or "", "party": party_label(party, kind_of), "party_source": source,
+            "stance_hand": stance_hand, "stance_auto": r.stance_auto or "(not found)", "cues": r.cues,
+            "agrees": stance_hand == r.stance_auto, "ref": f"{r.article_id}, line {line}, sentence {sentence}",
+        })
+    book = pd.DataFrame(rows, columns=[c for c in COLUMNS if c not in ("polarity", "subjectivity", "vader_compound")])
+    book = book.sort_values(["published", "article_id", "start"], kind="stable").reset_index(drop=True)
+    if sentiment:
+        words = book["text"].str.strip('"“” ')
+        scores = annotate.sentiment(pd.DataFrame({"text": words}), analyzer=("textblob", "vader"))
+        book = pd.concat([book, scores.drop(columns="text")], axis=1)
+    return book
+
+
+def options(book: pd.DataFrame, column: str) -> list[str]:
+    """Return the distinct values of ``column`` for a filter: most quotations first, then A to Z.
+
+    >>> options(pd.DataFrame({"party": ["Republican", "Democratic", "Democratic"]}), "party")
+    ['Democratic', 'Republican']
+    """
+    counts = book[column].astype(str).value_counts()
+    return sorted(counts.index, key=lambda v: (-counts[v], v))
+
+
+def select(book: pd.DataFrame, by: str = "hand", **filters) -> pd.DataFrame:
+    """Return the rows of ``book`` that match every filter; a filter of None or 'all' is no filter.
+
+    Filters are column names (``speaker``, ``jurisdiction``, ``party``,
+    ``article_id``, ``year`` ...) and ``stance``, which reads the
+    hand-coded stance (``by="hand"``) or the automatic one (``by="auto"``).
+
+    >>> book = pd.DataFrame({"speaker": ["A", "B"], "year": [2016, 2026], "stance_hand": ["FAVOR", "AGAINST"],
+    ...                      "stance_auto": ["FAVOR", "FAVOR"]})
+    >>> select(book, stance="FAVOR")["speaker"].tolist(), select(book, by="auto", stance="FAVOR", year=2026)["speaker"].tolist()
+    (['A'], ['B'])
+    """
+    if by not in BY:
+        raise ValueError(f"by must be one of {sorted(BY)}; got {by!r}")
+    keep = pd.Series(True, index=book.index)
+    for column, value in filters.items():
+        if value is None or value == "all":
+            continue
+        column = BY[by] if column == "stance" else column
+        if column not in book.columns:
+            raise ValueError(f"no column {column!r} to filter on; choose from {sorted(book.columns)}")
+        keep &= book[column].astype(str) == str(value)
+    return book[keep]
+
+
+def counts(book: pd.DataFrame, group: str, by: str = "hand") -> pd.DataFrame:
+    """Return quotations per value of ``group`` and stance, with their number ``n`` and shares in percent.
+
+    Groups keep the order they first appear in (the book is in order of
+    publication); ``by`` picks the hand-coded or the automatic stance.
+
+    >>> book = pd.DataFrame({"year": [2016, 2016, 2026], "stance_hand": ["AGAINST", "FAVOR", "NONE"]})
+    >>> counts(book, "year")
+          AGAINST  FAVOR  NONE  n  % AGAINST  % FAVOR
+    year
+    2016        1      1     0  2       50.0     50.0
+    2026        0      0     1  1        0.0      0.0
+    """
+    column = BY[by]
+    present = list(dict.fromkeys(book[column]))
+    labels = [s for s in ("AGAINST", "FAVOR", "NONE") if s in present or s != "NONE"] + \
+        sorted(v for v in present if v not in ("AGAINST", "FAVOR", "NONE"))
+    table = pd.crosstab(book[group], book[column]).reindex(index=list(dict.fromkeys(book[group])), columns=labels, fill_value=0)
+    table["n"] = table.sum(axis=1)
+    for stance in ("AGAINST", "FAVOR"):
+        table[f"% {stance}"] = (100 * table[stance] / table["n"].where(table["n"] > 0)).round(1).fillna(0.0)
+    table.columns.name = None
+    return table
+
+
+def _chip(stance: str) -> str:
+    from .charts import STANCE_COLORS
+
+    color = STANCE_COLORS.get(stance, "#FFFFFF")
+    fg = "#FFFFFF" if stance in STANCE_COLORS and stance != "NONE" else "#000000"
+    border = "" if stance in STANCE_COLORS else "border:1px dashed #999999;"
+    return (f"<span style='background-color:{color};color:{fg};{border}padding:1px 6px;border-radius:3px;"
+            f"font-size:0.85em;white-space:nowrap'>{html.escape(stance)}</span>")
+
+
+def to_html(rows: pd.DataFrame, by: str = "hand", total: int | None = None, link_prefix: str = "../corpus/articles/") -> str:
+    """Return the quotations as an HTML table, or a sentence saying none matches.
+
+    Each row shows the stance (hand-coded or automatic, with the other one
+    beside it where they differ), the quotation, its speaker with role,
+    jurisdiction and party, the article and its date, and a reference to the
+    sentence linking to the article file.
+    """
+    total = len(rows) if total is None else total
+    if rows.empty:
+        return (f"<p><b>No quotation matches these filters</b> (0 of {total}). "
+                "Set one of them back to <i>all</i>.</p>")
+    other = "auto" if by == "hand" else "hand"
+    body = []
+    for r in rows.itertuples(index=False):
+        mine, theirs = getattr(r, BY[by]), getattr(r, BY[other])
+        note = f"<br><small>{BY_LABEL[other]}: {html.escape(theirs)}</small>" if theirs != mine else ""
+        who = ", ".join(html.escape(x) for x in (r.role, r.jurisdiction) if x)
+        party = html.escape(r.party) + (f" <small>({html.escape(r.party_source)})</small>"
+                                        if r.party_source in ("stated", "implied", "outside the corpus") else "")
+        href = html.escape(link_prefix + r.file, quote=True)
+        body.append(
+            f"<tr><td>{_chip(mine)}{note}</td><td style='text-align:left'>{html.escape(r.text)}</td>"
+            f"<td style='text-align:left'><b>{html.escape(r.speaker)}</b><br><small>{who}</small><br><small>{party}</small></td>"
+            f"<td style='text-align:left;white-space:nowrap'>{html.escape(r.article_id)}<br><small>{html.escape(r.date_label)}</small></td>"
+            f"<td style='text-align:left'><a href='{href}' title='{html.escape(r.file)}, characters {r.start} to {r.end}'>"
+            f"line {r.line}</a>, sentence {r.sentence}<br><small>characters {r.start}–{r.end}</small></td></tr>"
+        )
+    counts = rows[BY[by]].value_counts()
+    summary = ", ".join(f"{counts[s]} {s}" for s in options(rows, BY[by]))
+    return (
+        f"<p><b>{len(rows)}</b> of {total} quotations ({summary}; stance {BY_LABEL[by]})</p>"
+        "<table><thead><tr><th>stance</th><th style='text-align:left'>quotation</th><th style='text-align:left'>speaker</th>"
+        "<th style='text-align:left'>article, date</th><th style='text-align:left'>where in the article</th></tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+FILTERS = [("speaker", "speaker"), ("jurisdiction", "jurisdiction"), ("party", "party"), ("stance", "stance"),
+           ("article_id", "article"), ("year", "year")]
+
+
+def explorer(book: pd.DataFrame, by: str = "hand", **filters):
+    """Return a live quotation explorer (ipywidgets): a drop-down per filter and the matching quotations.
+
+    Filters: speaker, jurisdiction, party, stance, article and year, and a
+    switch between hand-coded and automatic stance; ``filters`` sets their
+    first values (e.g. ``party="Republican"``). Where no kernel runs (an
+    exported page), the table for those first values is shown instead of dead
+    controls.
+    """
+    import ipywidgets as widgets
+
+    class _Explorer(widgets.VBox):
+        def _repr_mimebundle_(self, **kwargs):
+            bundle = super()._repr_mimebundle_(**kwargs)
+            data = bundle[0] if isinstance(bundle, tuple) else bundle
+            chosen = ", ".join(f"{label} = {boxes[col].value}" for col, label in FILTERS if boxes[col].value != "all")
+            data["text/html"] = (f"<p><i>Static copy of the quotation explorer ({chosen or 'no filter'}; stance "
+                                 f"{BY_LABEL[switch.value]}); run the notebook to filter live.</i></p>" + result.value)
+            return bundle
+
+    layout = widgets.Layout(width="300px")
+    style = {"description_width": "80px"}
+    boxes = {}
+    for column, label in FILTERS:
+        values = ["FAVOR", "AGAINST", "NONE"] if column == "stance" else options(book, column)
+        if column == "stance":
+            values += [v for v in options(book, BY[by]) if v not in values]
+        if column == "year":
+            values = sorted(values)
+        first = str(filters.get(label, filters.get(column, "all")))
+        boxes[column] = widgets.Dropdown(options=["all"] + values, value=first, description=label + ":",
+                                         layout=layout, style=style)
+    switch = widgets.ToggleButtons(options=[(BY_LABEL[k], k) for k in BY], value=by, description="stance by:",
+                                   style=style)
+    result = widgets.HTML()
+
+    def show(_change=None):
+        chosen = {col: boxes[col].value for col, _ in FILTERS}
+        result.value = to_html(select(book, switch.value, **chosen), switch.value, total=len(book))
+
+    for box in [*boxes.values(), switch]:
+        box.observe(show, names="value")
+    show()
+    grid = widgets.GridBox(list(boxes.values()), layout=widgets.Layout(grid_template_columns="repeat(3, 310px)"))
+    return _Explorer([grid, switch, result])
