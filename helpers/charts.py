@@ -13,6 +13,8 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from .outside import ADMINISTRATIONS
+
 #: Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
     "black": "#000000", "orange": "#E69F00", "sky blue": "#56B4E9", "bluish green": "#009E73",
@@ -28,17 +30,28 @@ PARAGRAPH_COLORS = {
 }
 ARTICLE_PALETTE = [OKABE_ITO[c] for c in ("blue", "vermillion", "bluish green", "reddish purple", "orange", "sky blue", "black")]
 
-#: Presidential terms: facts from outside the corpus, used only as chart context.
-ADMINISTRATIONS = [
-    ("Obama", "2009-01-20", "2017-01-20"),
-    ("Trump, 1st term", "2017-01-20", "2021-01-20"),
-    ("Biden", "2021-01-20", "2025-01-20"),
-    ("Trump, 2nd term", "2025-01-20", "2029-01-20"),
-]
 _ADMIN_FILL = {"Obama": "#F2F2F2", "Biden": "#F2F2F2", "Trump, 1st term": "#FBEBD9", "Trump, 2nd term": "#FBEBD9"}
 
-TEMPLATE = "simple_white"
+_AXIS = dict(linecolor="rgb(36,36,36)", gridcolor="rgb(232,232,232)", showgrid=False, showline=True, ticks="outside",
+             zeroline=False, automargin=True, title=dict(standoff=15))
+#: plotly's "simple_white" look, with only the settings these charts use (the full template would add
+#: about 9 KB to every stored chart) and Okabe-Ito as the default colour cycle.
+TEMPLATE = go.layout.Template(layout=dict(
+    colorway=ARTICLE_PALETTE, font=dict(color="rgb(36,36,36)"), hovermode="closest", paper_bgcolor="white",
+    plot_bgcolor="white", xaxis=_AXIS, yaxis=_AXIS,
+))
 FONT = dict(family="Arial, Helvetica, sans-serif", size=13)
+
+
+def _escape(text: str) -> str:
+    """Return ``text`` with ``&``, ``<`` and ``>`` escaped: the entities plotly's labels decode.
+
+    Quotation marks stay as they are (plotly would show ``&quot;`` literally).
+
+    >>> _escape('"A & B" <i>')
+    '"A &amp; B" &lt;i&gt;'
+    """
+    return html.escape(text, quote=False)
 
 
 def wrap(text: str, width: int = 70) -> str:
@@ -47,7 +60,7 @@ def wrap(text: str, width: int = 70) -> str:
     >>> wrap("Mayors & police <chiefs> spoke out against it", 20)
     'Mayors &amp; police<br>&lt;chiefs&gt; spoke out<br>against it'
     """
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width)) or html.escape(text)
+    return "<br>".join(_escape(line) for line in textwrap.wrap(text, width)) or _escape(text)
 
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
@@ -80,7 +93,7 @@ def timeline(articles: pd.DataFrame) -> go.Figure:
     for name, a, b in ADMINISTRATIONS:
         a, b = max(pd.Timestamp(a), start), min(pd.Timestamp(b), end)
         if a < b:
-            fig.add_vrect(x0=a, x1=b, fillcolor=_ADMIN_FILL[name], line_width=0, layer="below",
+            fig.add_vrect(x0=a, x1=b, fillcolor=_ADMIN_FILL[name], opacity=0.7, line_width=0, layer="below",
                           annotation_text=name, annotation_position="top left", annotation_font_size=11)
     for row in arts.itertuples():
         lo, hi = _date_range(row.published, row.date_precision)
@@ -233,3 +246,336 @@ def sentiment_vs_stance(pairs: pd.DataFrame, polarity: str = "polarity") -> go.F
                      range=[-0.5, 2.5], showgrid=False)
     fig.update_layout(legend=dict(title="hand-coded stance", orientation="h", y=-0.3))
     return _layout(fig, "Sentiment is not stance: wording and position of each quotation", 440)
+
+
+# --- Stance of quotations (notebook 01) -------------------------------------------------------
+
+#: Marker colours of labels that are not stances: a quotation nobody hand-coded, or the rules missed.
+NO_LABEL_COLORS = {"not hand-coded": "#FFFFFF", "(not found)": "#FFFFFF"}
+_BY = {"hand": ("stance_hand", "hand-coded stance"), "auto": ("stance_auto", "automatic stance (cues)")}
+_PARTY_SHORT = {"Democratic": "D", "Republican": "R"}
+
+
+def _stance_order(values) -> list[str]:
+    """Return the labels present in ``values``: stances first, in a fixed order, then anything else.
+
+    >>> _stance_order(["NONE", "not hand-coded", "AGAINST"])
+    ['AGAINST', 'NONE', 'not hand-coded']
+    """
+    present = list(dict.fromkeys(values))
+    fixed = [s for s in ("AGAINST", "FAVOR", "NONE") if s in present]
+    return fixed + sorted(v for v in present if v not in fixed)
+
+
+def stance_color(stance: str) -> str:
+    """Return the marker colour of a stance label: :data:`STANCE_COLORS`, white for no label.
+
+    >>> stance_color("FAVOR"), stance_color("not hand-coded")
+    ('#D55E00', '#FFFFFF')
+    """
+    return STANCE_COLORS.get(stance, NO_LABEL_COLORS.get(stance, OKABE_ITO["grey"]))
+
+
+def _marker_style(stances, differs) -> dict:
+    """Return per-quotation marker colours and outlines: a black ring where the two codings differ."""
+    return {
+        "marker.color": [stance_color(s) for s in stances],
+        "marker.line.color": ["#000000" if d else ("white" if s in STANCE_COLORS else "#999999")
+                              for s, d in zip(stances, differs)],
+        "marker.line.width": [2.5 if d else 1 for d in differs],
+    }
+
+
+def _quote_hover(rows: pd.DataFrame) -> list[tuple]:
+    """Return the customdata behind :data:`QUOTE_HOVER` for each quotation row."""
+    return list(zip(
+        [_escape(s) for s in rows["speaker"]], [_escape(p) for p in rows["party"]],
+        rows["article_id"], rows["date_label"], rows["ref"], rows["stance_hand"], rows["stance_auto"],
+        [wrap(t, 60) for t in rows["text"]],
+    ))
+
+
+QUOTE_HOVER = ("<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]}, %{customdata[3]}<br>"
+               "%{customdata[4]}<br>hand-coded: %{customdata[5]} · automatic: %{customdata[6]}<br><br>"
+               "%{customdata[7]}<extra></extra>")
+
+
+def _legend_keys(fig: go.Figure, stances: list[str], ring: bool) -> None:
+    """Add legend entries (no data) that explain the marker colours and the black ring."""
+    for stance in stances:
+        fig.add_trace(go.Scatter(
+            x=[None], y=[None], mode="markers", name=STANCE_LABELS.get(stance, stance), hoverinfo="skip", legendrank=10,
+            marker=dict(color=stance_color(stance), size=12, line=dict(color="white" if stance in STANCE_COLORS else "#999999", width=1)),
+        ))
+    if ring:
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", hoverinfo="skip", legendrank=20,
+                                 name="black ring: automatic and hand-coded stance differ",
+                                 marker=dict(color="white", size=12, line=dict(color="#000000", width=2.5))))
+
+
+def _switch(fig: go.Figure, traces: list[int], styles: dict[str, dict[str, list]], by: str,
+            titles: dict[str, str], y: float) -> None:
+    """Add a drop-down that restyles the quotation ``traces`` for the hand-coded or the automatic stance.
+
+    ``styles[source]`` maps a trace property (``marker.color``, ``y`` ...) to one
+    list per trace; the drop-down swaps them in, so hover and positions stay
+    with their quotation.
+    """
+    buttons = [dict(label=_BY[source][1], method="update", args=[styles[source], {"title.text": titles[source]}, traces])
+               for source in ("hand", "auto")]
+    for prop, values in styles[by].items():
+        for index, value in zip(traces, values):
+            fig.data[index].update({prop: value})
+    fig.update_layout(title_text=titles[by], updatemenus=[dict(
+        buttons=buttons, direction="down", active=["hand", "auto"].index(by), x=1, xanchor="right", y=y,
+        yanchor="bottom", showactive=True)])
+
+
+def _empty(title: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text="No speech quotation in these articles.", showarrow=False, x=0.5, y=0.5,
+                       xref="paper", yref="paper", font=dict(size=15))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, title, 250)
+
+
+def stance_by_speaker(book: pd.DataFrame, by: str = "hand") -> go.Figure:
+    """Return one row per speaker and one marker per quotation, coloured by stance.
+
+    ``book`` is :func:`helpers.quotebook.build`. Speakers are grouped by
+    their hand-coded stance (FAVOR, MIXED, AGAINST, NONE), then by number
+    of quotations; markers run left to right in order of publication. A
+    drop-down recolours the markers with the hand-coded or the automatic
+    stance (``by`` picks the first shown); a black ring marks the quotations
+    where the two differ. Hover shows the speaker, party, article, date, the
+    reference to the sentence and the quotation.
+    """
+    from .stance import actors as actor_stances
+
+    if book.empty:
+        return _empty("Stance by speaker: no quotation to show")
+    rank = {"FAVOR": 0, "MIXED": 1, "AGAINST": 2, "NONE": 3}
+    hand_actor = dict(actor_stances(book, column="stance_hand")[["speaker_id", "actor_stance"]].values)
+    per = book.groupby("speaker", sort=False).agg(n=("text", "size"), sid=("speaker_id", "first"),
+                                                   party=("party", "first"), role=("role", "first"),
+                                                   place=("jurisdiction", "first"))
+    per["rank"] = [rank.get(hand_actor.get(s, ""), 4) for s in per["sid"]]
+    per = per.sort_values(["rank", "n"], ascending=[True, False], kind="stable")
+    labels = {}
+    for name, r in per.iterrows():
+        short = f" ({_PARTY_SHORT[r.party]})" if r.party in _PARTY_SHORT else ""
+        detail = ", ".join(x for x in (r.role, r.place) if x)
+        labels[name] = f"<b>{_escape(name)}</b>{short}<br><span style='font-size:11px'>{_escape(detail)}</span>"
+    x = book.groupby("speaker", sort=False).cumcount() + 1
+    fig = go.Figure(go.Scatter(
+        x=x, y=book["speaker"].map(labels), mode="markers", name="quotations", showlegend=False,
+        marker=dict(size=14, opacity=0.9), customdata=_quote_hover(book), hovertemplate=QUOTE_HOVER,
+    ))
+    differs = list(~book["agrees"])
+    _legend_keys(fig, _stance_order([*book["stance_hand"], *book["stance_auto"]]), ring=any(differs))
+    styles = {s: {k: [v] for k, v in _marker_style(book[_BY[s][0]], differs).items()} for s in _BY}
+    titles = {s: f"Stance by speaker: {len(book)} quotations by {len(per)} speakers ({_BY[s][1]})" for s in _BY}
+    _switch(fig, [0], styles, by, titles, y=1.0)
+    fig.update_yaxes(categoryorder="array", categoryarray=[labels[s] for s in per.index], autorange="reversed",
+                     showgrid=True, gridcolor="#EEEEEE", title_text=None)
+    fig.update_xaxes(dtick=1, range=[0.4, x.max() + 0.6], title_text="quotations by this speaker, oldest first")
+    fig.update_layout(legend=dict(title=dict(text="each marker is one quotation:", side="top"), orientation="h", y=-70 / (60 + 38 * len(per)),
+                                  yanchor="top", x=-0.3, entrywidth=0.6, entrywidthmode="fraction"))
+    fig = _layout(fig, titles[by], 190 + 38 * len(per))
+    fig.update_layout(margin=dict(b=130, t=80))
+    return fig
+
+
+def _clusters(dates: list[pd.Timestamp], gap_days: int = 730) -> list[list[pd.Timestamp]]:
+    """Return sorted dates in groups, a new group after a gap of more than ``gap_days``.
+
+    >>> [len(g) for g in _clusters([pd.Timestamp(d) for d in ("2016-11-17", "2018-01-24", "2026-02-01")])]
+    [2, 1]
+    """
+    groups: list[list[pd.Timestamp]] = []
+    for d in sorted(dates):
+        if groups and (d - groups[-1][-1]).days <= gap_days:
+            groups[-1].append(d)
+        else:
+            groups.append([d])
+    return groups
+
+
+def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str = "hand") -> go.Figure:
+    """Return a column of dots per article, one dot per quotation, placed at the article's date.
+
+    Dots are stacked by stance (AGAINST, FAVOR, NONE from the bottom). The
+    time axis is cut where years pass with no article, one panel per
+    stretch, each shaded by presidential term (a fact from outside the
+    corpus). Under each column a black marker gives the article's date:
+    filled when the text states it, open when it is inferred, with a grey
+    bar across every day it could be (a month for a month-precision date).
+    A drop-down restacks and recolours the dots by hand-coded or automatic stance.
+    """
+    from plotly.subplots import make_subplots
+
+    if book.empty:
+        return _empty("Stance over time: no quotation to show")
+    arts = articles.sort_values("published").reset_index(drop=True)
+    spans = {r.article_id: _date_range(r.published, r.date_precision) for r in arts.itertuples()}
+    centre = {k: lo + (hi - lo) / 2 if (hi - lo) > pd.Timedelta(days=2) else lo for k, (lo, hi) in spans.items()}
+    groups = _clusters(list(centre.values()))
+    pad = pd.Timedelta(days=100)
+    ranges = [(g[0] - pad, g[-1] + pad) for g in groups]
+    fig = make_subplots(rows=1, cols=len(groups), shared_yaxes=True,
+                        column_widths=[max((b - a).days, 200) for a, b in ranges], horizontal_spacing=0.05)
+    panel = {k: next(i for i, g in enumerate(groups, 1) if c in g) for k, c in centre.items()}
+    per_article = book.groupby("article_id").size()
+    data = book.assign(panel=book["article_id"].map(panel), differs=~book["agrees"])
+    traces, styles = [], {s: {"y": [], "marker.color": [], "marker.line.color": [], "marker.line.width": []} for s in _BY}
+    for i in range(1, len(groups) + 1):
+        rows = data[data["panel"] == i]
+        if rows.empty:
+            continue
+        for source in _BY:
+            column = _BY[source][0]
+            rank = {s: k for k, s in enumerate(_stance_order(book[column]))}
+            order = rows.assign(_r=rows[column].map(rank)).sort_values(["article_id", "_r", "start"], kind="stable")
+            height = order.groupby("article_id", sort=False).cumcount() + 1
+            styles[source]["y"].append(list(height.reindex(rows.index)))
+            for k, v in _marker_style(rows[column], rows["differs"]).items():
+                styles[source][k].append(v)
+        fig.add_trace(go.Scatter(
+            x=rows["article_id"].map(centre), y=[0] * len(rows), mode="markers", showlegend=False, name="quotations",
+            marker=dict(size=12, opacity=0.9), customdata=_quote_hover(rows), hovertemplate=QUOTE_HOVER,
+        ), row=1, col=i)
+        traces.append(len(fig.data) - 1)
+    for r in arts.itertuples():
+        lo, hi = spans[r.article_id]
+        fig.add_trace(go.Scatter(x=[lo, hi], y=[0, 0], mode="lines", line=dict(width=8, color=OKABE_ITO["grey"]),
+                                 hoverinfo="skip", showlegend=False), row=1, col=panel[r.article_id])
+    for status, symbol, label in (("stated", "circle", "article date stated in the text"),
+                                  ("inferred", "circle-open", "article date inferred (grey bar: every day it could be)")):
+        for i in range(1, len(groups) + 1):
+            part = arts[(arts["date_status"] == status) & (arts["article_id"].map(panel) == i)]
+            if part.empty:
+                continue
+            hand_counts = [", ".join(f"{v} {k}" for k, v in book.loc[book["article_id"] == a, "stance_hand"].value_counts().items())
+                           or "no quotation" for a in part["article_id"]]
+            fig.add_trace(go.Scatter(
+                x=part["article_id"].map(centre), y=[0] * len(part), mode="markers+text", name=label,
+                legendgroup=status, showlegend=not any(t.legendgroup == status for t in fig.data),
+                text=[f"{a.split('-')[0]} · {int(per_article.get(a, 0))}" for a in part["article_id"]],
+                textposition="bottom center", textfont=dict(size=11),
+                marker=dict(symbol=symbol, size=13, color="#000000", line=dict(width=2.5, color="#000000")),
+                customdata=list(zip(part["article_id"], part["outlet"], part["date_label"], hand_counts)),
+                hovertemplate=("<b>%{customdata[0]}</b> (%{customdata[1]})<br>Published: %{customdata[2]}<br>"
+                               "hand-coded: %{customdata[3]}<extra></extra>"),
+            ), row=1, col=i)
+    _legend_keys(fig, _stance_order([*book["stance_hand"], *book["stance_auto"]]), ring=bool(data["differs"].any()))
+    for i, (a, b) in enumerate(ranges, 1):
+        for name, s, e in ADMINISTRATIONS:
+            s, e = max(pd.Timestamp(s), a), min(pd.Timestamp(e), b)
+            if s < e:
+                fig.add_vrect(x0=s, x1=e, fillcolor=_ADMIN_FILL[name], opacity=0.7, line_width=0, layer="below", row=1, col=i,
+                              annotation_text=name, annotation_position="top left", annotation_font_size=11)
+        fig.update_xaxes(range=[a, b], dtick="M6" if (b - a).days < 1000 else "M12", tickformat="%b %Y", row=1, col=i)
+    titles = {s: f"Stance over time: {len(book)} quotations in {len(arts)} articles, one dot each ({_BY[s][1]})" for s in _BY}
+    _switch(fig, traces, styles, by, titles, y=1.06)
+    fig.update_yaxes(range=[-1.6, int(per_article.max()) + 1.5], title_text="quotations (one dot each)", row=1, col=1)
+    gaps = [f"{groups[i][-1]:%b %Y} and {groups[i + 1][0]:%b %Y}" for i in range(len(groups) - 1)]
+    note = "Shaded bands: presidential terms (from outside the corpus)."
+    if gaps:
+        note += " The time axis is cut: no article was published between " + "; ".join(gaps) + "."
+    fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=-0.2, showarrow=False, xanchor="left",
+                       font=dict(size=11, color="#555555"))
+    fig.update_layout(legend=dict(orientation="h", y=-0.3, yanchor="top", x=0))
+    fig = _layout(fig, titles[by], 580)
+    fig.update_layout(margin=dict(b=160, t=90))
+    return fig
+
+
+def _spread(x: pd.Series, y: pd.Series, step: float = 0.022) -> tuple[list[float], list[float]]:
+    """Return coordinates with points that share a position moved apart on a small sunflower spiral.
+
+    The first point at a position stays where it is; the k-th is moved
+    ``step * sqrt(k)`` away, so equal scores stay visible as separate markers.
+
+    >>> _spread(pd.Series([0.0, 0.0, 0.5]), pd.Series([0.0, 0.0, 0.1]))[0][0::2]
+    [0.0, 0.5]
+    """
+    import math
+
+    seen: dict[tuple[float, float], int] = {}
+    xs, ys = [], []
+    for a, b in zip(x, y):
+        k = seen.get((a, b), 0)
+        seen[(a, b)] = k + 1
+        angle = k * 2.399963
+        xs.append(a + step * math.sqrt(k) * math.cos(angle))
+        ys.append(b + step * math.sqrt(k) * math.sin(angle))
+    return xs, ys
+
+
+def _score_scatter(book: pd.DataFrame, x: str, y: str) -> go.Figure:
+    fig = go.Figure()
+    xs, ys = _spread(book[x], book[y])
+    moved = book.assign(_x=xs, _y=ys)
+    for stance in _stance_order(book["stance_hand"]):
+        rows = moved[moved["stance_hand"] == stance]
+        fig.add_trace(go.Scatter(
+            x=rows["_x"], y=rows["_y"], mode="markers", name=STANCE_LABELS.get(stance, stance),
+            marker=dict(color=stance_color(stance), size=11, opacity=0.9, line=dict(color="white", width=1)),
+            customdata=[(*h, a, b) for h, a, b in zip(_quote_hover(rows), rows[x], rows[y])],
+            hovertemplate=QUOTE_HOVER.replace("<extra></extra>", "") +
+            f"<br><br>{x} = %{{customdata[8]:.2f}}, {y} = %{{customdata[9]:.2f}}<extra></extra>",
+        ))
+    fig.update_layout(legend=dict(title=dict(text="hand-coded stance of each quotation", side="top"), orientation="h",
+                                  y=-0.2, yanchor="top", x=0))
+    fig.add_annotation(text="Quotations with equal scores are drawn a little apart; hover gives the exact scores.",
+                       xref="paper", yref="paper", x=1, y=-0.2, yanchor="bottom", xanchor="right", showarrow=False,
+                       font=dict(size=11, color="#555555"))
+    return fig
+
+
+def polarity_subjectivity(book: pd.DataFrame) -> go.Figure:
+    """Return TextBlob polarity (across) against subjectivity (up), one marker per quotation, coloured by hand-coded stance.
+
+    The title counts, from the data, the AGAINST quotations worded
+    positively and the FAVOR quotations worded negatively. Quotations with
+    equal scores are moved apart a little; hover gives the exact scores.
+    """
+    fig = _score_scatter(book, "polarity", "subjectivity")
+    against = book[book["stance_hand"] == "AGAINST"]
+    favor = book[book["stance_hand"] == "FAVOR"]
+    title = (f"Sentiment is not stance: {int((against['polarity'] > 0).sum())} of {len(against)} AGAINST quotations "
+             f"are worded positively,<br>{int((favor['polarity'] < 0).sum())} of {len(favor)} FAVOR quotations negatively")
+    fig.add_vline(x=0, line=dict(color=OKABE_ITO["grey"], dash="dot"))
+    fig.add_annotation(text="← negative wording", x=-0.98, y=1.04, showarrow=False, xanchor="left", font=dict(size=11))
+    fig.add_annotation(text="positive wording →", x=0.98, y=1.04, showarrow=False, xanchor="right", font=dict(size=11))
+    fig.update_xaxes(range=[-1.05, 1.05], title_text="TextBlob polarity of the quotation (−1 negative, +1 positive)")
+    blank = int(((book["polarity"] == 0) & (book["subjectivity"] == 0)).sum())
+    fig.add_annotation(text=f"{blank} quotations use no word TextBlob scores (0, 0)", x=0, y=-0.12, ax=160, ay=-10,
+                       xanchor="left", font=dict(size=11), arrowcolor="#555555")
+    fig.update_yaxes(range=[-0.2, 1.1], title_text="TextBlob subjectivity<br>(0 factual, 1 opinion)")
+    return _layout(fig, title, 540)
+
+
+def lexicon_agreement(book: pd.DataFrame, threshold: float = 0.05) -> go.Figure:
+    """Return TextBlob polarity (across) against VADER compound (up), one marker per quotation.
+
+    Both scores are in [-1, 1]; the shaded cross is the neutral band
+    (within ``threshold`` of zero). Markers in the top-right and bottom-left
+    are quotations on which the two lexicons agree about the sign of the
+    wording; the title counts them.
+    """
+    from .annotate import sign
+
+    fig = _score_scatter(book, "polarity", "vader_compound")
+    same = int((book["polarity"].map(lambda v: sign(v, threshold)) == book["vader_compound"].map(lambda v: sign(v, threshold))).sum())
+    for a, b in (("x", "y"), ("y", "x")):
+        kw = {f"{a}0": -threshold, f"{a}1": threshold}
+        (fig.add_vrect if a == "x" else fig.add_hrect)(**kw, fillcolor="#DDDDDD", opacity=0.5, line_width=0, layer="below")
+    fig.add_shape(type="line", x0=-1, y0=-1, x1=1, y1=1, line=dict(color=OKABE_ITO["grey"], dash="dot"), layer="below")
+    fig.update_xaxes(range=[-1.05, 1.05], title_text="TextBlob polarity (−1 negative, +1 positive)")
+    fig.update_yaxes(range=[-1.05, 1.05], title_text="VADER compound (−1 negative, +1 positive)")
+    fig.add_annotation(text=f"grey cross: neutral (within {threshold} of 0)", x=1, y=-0.9, xanchor="right",
+                       showarrow=False, font=dict(size=11, color="#555555"))
+    title = f"Two lexicons, one quotation: same sign of wording for {same} of {len(book)} quotations"
+    return _layout(fig, title, 560)
