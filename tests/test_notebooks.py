@@ -53,3 +53,15 @@ def test_start_here_runs_on_a_corpus_with_a_new_article(corpus_with_new_article)
     assert "Zanzibarian families live here too" in outputs  # its sentences are in the sentiment chart
     assert "Springfield mayor vows to keep city a sanctuary" in outputs  # its title, in the table and the search
     assert "No hand labels yet for: test-2025-03-03" in outputs
+
+
+@pytest.mark.enable_socket
+def test_stance_runs_on_a_corpus_with_a_new_article(corpus_with_new_article):
+    nb, _ = notebooks.run(notebooks.NOTEBOOK_DIR / "01_stance.ipynb",
+                          env={"SANCTUARY_CORPUS": str(corpus_with_new_article)})
+    outputs = json.dumps([c.get("outputs", []) for c in nb.cells])
+    assert all(o.get("output_type") != "error" for c in nb.cells for o in c.get("outputs", []))
+    assert "61 quotations by 24 speakers in 6 articles" in outputs
+    assert "Zanzibarian families live here too" in outputs  # in the explorer's table and the charts' hover
+    assert "not hand-coded" in outputs
+    assert "test \\u00b7 2" in outputs or "test · 2" in outputs  # its column in the stance-over-time chart
