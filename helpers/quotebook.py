@@ -197,6 +197,9 @@ def _chip(stance: str) -> str:
             f"font-size:0.85em;white-space:nowrap'>{html.escape(stance)}</span>")
 
 
+_TD = "style='text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #DDDDDD'"
+
+
 def to_html(rows: pd.DataFrame, by: str = "hand", total: int | None = None, link_prefix: str = "../corpus/articles/") -> str:
     """Return the quotations as an HTML table, or a sentence saying none matches.
 
@@ -219,19 +222,19 @@ def to_html(rows: pd.DataFrame, by: str = "hand", total: int | None = None, link
                                         if r.party_source in ("stated", "implied", "outside the corpus") else "")
         href = html.escape(link_prefix + r.file, quote=True)
         body.append(
-            f"<tr><td>{_chip(mine)}{note}</td><td style='text-align:left'>{html.escape(r.text)}</td>"
-            f"<td style='text-align:left'><b>{html.escape(r.speaker)}</b><br><small>{who}</small><br><small>{party}</small></td>"
-            f"<td style='text-align:left;white-space:nowrap'>{html.escape(r.article_id)}<br><small>{html.escape(r.date_label)}</small></td>"
-            f"<td style='text-align:left'><a href='{href}' title='{html.escape(r.file)}, characters {r.start} to {r.end}'>"
+            f"<tr><td {_TD}>{_chip(mine)}{note}</td><td {_TD}>{html.escape(r.text)}</td>"
+            f"<td {_TD}><b>{html.escape(r.speaker)}</b><br><small>{who}</small><br><small>{party}</small></td>"
+            f"<td {_TD}><span style='white-space:nowrap'>{html.escape(r.article_id)}</span><br><small>{html.escape(r.date_label)}</small></td>"
+            f"<td {_TD}><a href='{href}' title='{html.escape(r.file)}, characters {r.start} to {r.end}'>"
             f"line {r.line}</a>, sentence {r.sentence}<br><small>characters {r.start}–{r.end}</small></td></tr>"
         )
     counts = rows[BY[by]].value_counts()
     summary = ", ".join(f"{counts[s]} {s}" for s in options(rows, BY[by]))
     return (
         f"<p><b>{len(rows)}</b> of {total} quotations ({summary}; stance {BY_LABEL[by]})</p>"
-        "<table><thead><tr><th>stance</th><th style='text-align:left'>quotation</th><th style='text-align:left'>speaker</th>"
-        "<th style='text-align:left'>article, date</th><th style='text-align:left'>where in the article</th></tr></thead>"
-        f"<tbody>{''.join(body)}</tbody></table>"
+        "<table style='border-collapse:collapse;line-height:1.35'><thead><tr>"
+        + "".join(f"<th {_TD}>{h}</th>" for h in ("stance", "quotation", "speaker", "article, date", "where in the article"))
+        + f"</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
 
 
