@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import annotate, corpus, knowledge, paragraphs, quotes
+from . import annotate, corpus, knowledge, paragraphs, policies, quotes
 
 ARTICLE_COLUMNS = [
     "article_id", "source_file", "title", "title_status", "outlet", "outlet_status",
@@ -24,10 +24,15 @@ QUOTE_COLUMNS = [
 ]
 ACTOR_COLUMNS = knowledge.ACTOR_COLUMNS + ["stance", "n_quotes"]
 PLACE_COLUMNS = knowledge.PLACE_COLUMNS
+POLICY_COLUMNS = ["id", "jurisdiction", "jurisdiction_name", "actor_id", "actor", "date", "date_precision", "date_status",
+                  "date_evidence", "category", "direction", "article_id", "evidence", "evidence_start", "note"]
+FEDERAL_COLUMNS = ["id", "actor_id", "actor", "date", "date_precision", "date_status", "date_evidence", "event",
+                   "article_id", "evidence", "evidence_start", "note"]
 
 
 def tables(corpus_dir: str | Path | None = None) -> dict[str, pd.DataFrame]:
-    """Return the exportable tables by file name: articles, paragraphs, sentences, quotes, actors, places.
+    """Return the exportable tables by file name: articles, paragraphs, sentences, quotes, actors, places,
+    policies and federal events.
 
     ``quotes.csv`` is the automatic annotation; ``actors.csv`` is the
     hand-curated actors (with ``party`` and ``party_source``) plus every
@@ -55,6 +60,12 @@ def tables(corpus_dir: str | Path | None = None) -> dict[str, pd.DataFrame]:
     people = people.merge(stances[["speaker_id", "actor_stance"]], left_on="id", right_on="speaker_id", how="left")
     people["stance"] = people["actor_stance"].fillna("")
     people["n_quotes"] = people["id"].map(speech.groupby("speaker_id").size()).fillna(0).astype(int)
+    names = dict(zip(kb.actors["id"], kb.actors["name"]))
+    acts = policies.reference(articles, kb, corpus_dir)
+    acts = acts.assign(jurisdiction_name=acts["jurisdiction"].map(kb.place_name),
+                       actor=[names.get(a, "") for a in acts["actor_id"]])
+    events = policies.federal(articles, kb, corpus_dir)
+    events = events.assign(actor=[names.get(a, "") for a in events["actor_id"]])
     arts = articles.copy()
     arts["published"] = [
         ts.strftime(corpus.DATE_FORMATS[p]) for ts, p in zip(arts["published"], arts["date_precision"])
@@ -66,6 +77,8 @@ def tables(corpus_dir: str | Path | None = None) -> dict[str, pd.DataFrame]:
         "quotes.csv": found[QUOTE_COLUMNS],
         "actors.csv": people[ACTOR_COLUMNS],
         "places.csv": kb.places[PLACE_COLUMNS],
+        "policies.csv": acts[POLICY_COLUMNS],
+        "federal_events.csv": events[FEDERAL_COLUMNS],
     }
 
 

@@ -11,7 +11,8 @@ def _read(path):
         return list(csv.DictReader(f))
 
 
-NAMES = ("articles.csv", "paragraphs.csv", "sentences.csv", "quotes.csv", "actors.csv", "places.csv")
+NAMES = ("articles.csv", "paragraphs.csv", "sentences.csv", "quotes.csv", "actors.csv", "places.csv", "policies.csv",
+         "federal_events.csv")
 
 
 def test_cli_writes_every_table(tmp_path, capsys):
@@ -76,3 +77,20 @@ def test_export_of_a_folder_without_hand_curated_files(corpus_with_new_article, 
     actors = {a["id"]: a for a in _read(tmp_path / "out" / "actors.csv")}
     assert actors["ana-ruiz"]["role"] == "mayor" and actors["ana-ruiz"]["jurisdiction"] == "Springfield"
     assert _read(tmp_path / "out" / "places.csv") == []
+    assert _read(tmp_path / "out" / "policies.csv") == [] and _read(tmp_path / "out" / "federal_events.csv") == []
+
+
+def test_policies_table(tmp_path, articles):
+    export.export(tmp_path)
+    acts = _read(tmp_path / "policies.csv")
+    assert len(acts) == 26
+    assert {"jurisdiction", "actor", "date", "date_precision", "category", "direction", "article_id", "evidence"} <= set(acts[0])
+    first = acts[0]
+    assert (first["jurisdiction_name"], first["actor"], first["date"], first["date_precision"], first["category"]) == \
+        ("Los Angeles", "Los Angeles Police Department", "1979", "year", "status inquiries")
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    for a in acts:
+        start = int(a["evidence_start"])
+        assert texts[a["article_id"]][start:start + len(a["evidence"])] == a["evidence"]
+    events = _read(tmp_path / "federal_events.csv")
+    assert [e["id"] for e in events] == ["ice-2015-program", "trump-2017-order", "doj-2018-letters"]
