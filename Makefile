@@ -17,12 +17,14 @@ help:
 	@echo "make export     write the corpus tables as CSV into export/"
 	@echo "make benchmark  time load + annotate, each notebook, and the test suite"
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml package.json package-lock.json
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV) || { \
 	  echo "Could not create a virtual environment. On Debian/Ubuntu: sudo apt-get install python3-venv"; exit 1; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(BIN)/python -m helpers setup
+	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the U.S. map cannot draw offline. Install Node.js with npm (Debian/Ubuntu: sudo apt-get install npm), then run make setup."; fi
 	@touch $(STAMP)
 
 setup: $(STAMP)
@@ -51,4 +53,4 @@ freeze: setup
 	  $(BIN)/python -m pip freeze --all --exclude-editable | grep -v "^-e\|^pip==" | sort -f) > requirements.txt
 
 clean:
-	rm -rf $(VENV) export
+	rm -rf $(VENV) export node_modules
