@@ -579,3 +579,266 @@ def lexicon_agreement(book: pd.DataFrame, threshold: float = 0.05) -> go.Figure:
                        showarrow=False, font=dict(size=11, color="#555555"))
     title = f"Two lexicons, one quotation: same sign of wording for {same} of {len(book)} quotations"
     return _layout(fig, title, 560)
+
+
+# --- Policy actions by jurisdiction (notebook 02) ----------------------------------------------
+
+#: Direction of a policy action, in the colours of the stance it goes with: restricting cooperation
+#: is blue like AGAINST, cooperating is vermillion like FAVOR, both in one cell reddish purple like MIXED.
+DIRECTION_COLORS = {"restrict": OKABE_ITO["blue"], "cooperate": OKABE_ITO["vermillion"], "both": OKABE_ITO["reddish purple"]}
+DIRECTION_LABELS = {
+    "restrict": "restrict: limits cooperation with federal enforcement",
+    "cooperate": "cooperate: expands it",
+    "both": "both, at different times",
+}
+
+
+def _action_hover(rows: pd.DataFrame, names: dict[str, str]) -> str:
+    """Return the hover text listing policy actions: date, category, direction, actor, evidence."""
+    parts = []
+    for r in rows.itertuples(index=False):
+        actor = names.get(r.actor_id, "") if r.actor_id else "official not named"
+        parts.append(f"<b>{_escape(r.date_label)}</b>, {r.direction} ({_escape(actor)}, {r.article_id})<br>"
+                     f"{wrap(r.evidence, 70)}")
+    return "<br><br>".join(parts)
+
+
+def _jurisdiction_order(places: pd.DataFrame) -> list[str]:
+    """Return jurisdiction names, most actions first (the order of :func:`helpers.cities.jurisdictions`)."""
+    return list(places["name"])
+
+
+def policy_matrix(acts: pd.DataFrame, places: pd.DataFrame, kb) -> go.Figure:
+    """Return jurisdictions (rows) by policy category (columns), a square per cell with actions.
+
+    ``acts`` is :func:`helpers.policies.reference`, ``places`` is
+    :func:`helpers.cities.jurisdictions` (every jurisdiction gets a row, with
+    or without actions). A square's colour is the direction of its actions,
+    its number how many there are; hover lists each action with its date,
+    actor, article and evidence sentence.
+    """
+    from .policies import CATEGORIES
+
+    names = dict(zip(kb.actors["id"], kb.actors["name"]))
+    place_name = dict(zip(places["jurisdiction"], places["name"]))
+    labels = {r.name: (f"<b>{_escape(r.name)}</b>" if r.n_actions else f"{_escape(r.name)} <i>(no action)</i>")
+              for r in places.itertuples()}
+    cats = list(CATEGORIES)
+    fig = go.Figure()
+    cells = []
+    for (jid, cat), rows in acts.groupby(["jurisdiction", "category"], sort=False):
+        if jid not in place_name:
+            continue
+        dirs = set(rows["direction"])
+        cells.append((place_name[jid], cat, "both" if len(dirs) > 1 else dirs.pop(), len(rows), _action_hover(rows, names)))
+    for direction in DIRECTION_COLORS:
+        part = [c for c in cells if c[2] == direction]
+        if not part:  # a legend entry all the same, so that every colour is explained
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=DIRECTION_LABELS[direction], hoverinfo="skip",
+                                     marker=dict(symbol="square", size=14, color=DIRECTION_COLORS[direction])))
+            continue
+        fig.add_trace(go.Scatter(
+            x=[c[1] for c in part], y=[labels[c[0]] for c in part], mode="markers+text", name=DIRECTION_LABELS[direction],
+            marker=dict(symbol="square", size=30, color=DIRECTION_COLORS[direction], line=dict(color="white", width=1)),
+            text=[str(c[3]) for c in part], textfont=dict(color="white", size=13),
+            customdata=[(c[0], c[1], c[4]) for c in part],
+            hovertemplate="<b>%{customdata[0]}</b>: %{customdata[1]}<br><br>%{customdata[2]}<extra></extra>",
+        ))
+    fig.update_xaxes(categoryorder="array", categoryarray=cats, range=[-0.5, len(cats) - 0.5], side="top", tickangle=-35,
+                     showgrid=True, gridcolor="#EEEEEE", title_text=None)
+    fig.update_yaxes(categoryorder="array", categoryarray=[labels[n] for n in _jurisdiction_order(places)],
+                     range=[len(places) - 0.5, -0.5], showgrid=True, gridcolor="#EEEEEE", title_text=None)
+    n = len(acts[acts["jurisdiction"].isin(place_name)])
+    fig.update_layout(legend=dict(title="direction (number = actions)", orientation="h", y=-0.02, yanchor="top", x=0))
+    fig = _layout(fig, f"What each jurisdiction did: {n} hand-coded actions in {len(cats)} categories", 170 + 36 * len(places) + 150)
+    fig.update_layout(margin=dict(t=190, b=60), title=dict(y=0.985, yanchor="top", yref="container"))
+    return fig
+
+
+def policy_map(acts: pd.DataFrame, places: pd.DataFrame, years: range = range(2016, 2027)) -> go.Figure:
+    """Return a map of the United States with a bubble per jurisdiction and a slider over ``years``.
+
+    At each year the bubble's area grows with the number of actions dated up
+    to the end of that year (actions from before the first year count from
+    the start), and its colour is the direction of the latest one; a small
+    open circle is a jurisdiction the articles name with no action yet. Show
+    it with ``fig.show(config=helpers.geo.offline_config())`` so that the
+    map outline comes from the machine, not a CDN.
+    """
+    import math
+
+    fig = go.Figure()
+    steps = []
+    states = []
+    for year in years:
+        end = pd.Timestamp(f"{year + 1}-01-01")
+        sizes, colors, lines, texts = [], [], [], []
+        for p in places.itertuples():
+            mine = acts[(acts["jurisdiction"] == p.jurisdiction) & (acts["start"] < end)]
+            if mine.empty:
+                sizes.append(9); colors.append("rgba(0,0,0,0)"); lines.append(OKABE_ITO["grey"])
+                texts.append(f"<b>{_escape(p.name)}</b><br>no action reported by the end of {year}")
+                continue
+            latest = mine.iloc[-1]
+            sizes.append(12 + 9 * math.sqrt(len(mine)))
+            colors.append(DIRECTION_COLORS[latest["direction"]]); lines.append("white")
+            counts = mine["direction"].value_counts()
+            texts.append(f"<b>{_escape(p.name)}</b>: {len(mine)} action(s) by the end of {year} "
+                         f"({', '.join(f'{v} {k}' for k, v in counts.items())})<br>latest: {_escape(latest['date_label'])}, "
+                         f"{latest['category']} ({latest['direction']})")
+        states.append((year, sizes, colors, lines, texts))
+    first = states[-1]
+    fig.add_trace(go.Scattergeo(
+        lon=places["lon"], lat=places["lat"], mode="markers", name="jurisdictions", showlegend=False,
+        marker=dict(size=first[1], color=first[2], line=dict(color=first[3], width=1.5), opacity=0.9, sizemode="diameter"),
+        hovertext=first[4], hoverinfo="text",
+    ))
+    for direction in ("restrict", "cooperate"):
+        fig.add_trace(go.Scattergeo(lon=[None], lat=[None], mode="markers", name={"restrict": "latest action restricts cooperation", "cooperate": "latest action cooperates"}[direction],
+                                    marker=dict(size=12, color=DIRECTION_COLORS[direction]), hoverinfo="skip"))
+    fig.add_trace(go.Scattergeo(lon=[None], lat=[None], mode="markers", name="named in the articles, no action yet",
+                                marker=dict(size=9, color="rgba(0,0,0,0)", line=dict(color=OKABE_ITO["grey"], width=1.5)),
+                                hoverinfo="skip"))
+    for year, sizes, colors, lines, texts in states:
+        steps.append(dict(label=str(year), method="restyle",
+                          args=[{"marker.size": [sizes], "marker.color": [colors], "marker.line.color": [lines],
+                                 "hovertext": [texts]}, [0]]))
+    fig.update_layout(
+        sliders=[dict(active=len(steps) - 1, steps=steps, currentvalue=dict(prefix="actions up to the end of "),
+                      pad=dict(t=10), x=0, len=1)],
+        geo=dict(scope="usa", projection_type="albers usa", showland=True, landcolor="#F2F2F2", showlakes=False,
+                 subunitcolor="#BBBBBB", countrycolor="#999999", bgcolor="white"),
+        legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0),
+    )
+    fig.add_annotation(text="Bubble area grows with the number of actions; hover for them. Coordinates: city hall or "
+                            "centroid, from outside the corpus.", xref="paper", yref="paper", x=0, y=-0.02,
+                       showarrow=False, xanchor="left", font=dict(size=11, color="#555555"))
+    fig = _layout(fig, f"Where the {len(acts)} policy actions were taken, {years[0]}–{years[-1]}", 560)
+    fig.update_layout(margin=dict(l=10, r=10, t=110, b=90))
+    return fig
+
+
+def policy_timeline(acts: pd.DataFrame, places: pd.DataFrame, events: pd.DataFrame, kb) -> go.Figure:
+    """Return each jurisdiction's actions on a time line, with the federal actions as context.
+
+    One row per jurisdiction (those with actions), one marker per action
+    coloured by direction: filled when the text gives or implies the
+    action's date, open when only the article's date is known (the action is
+    at the latest then). A grey bar spans every day the date could be (a
+    whole year for "since 1979"). The top row and the dotted lines are the
+    federal actions. The time axis is cut where years pass with no event.
+    """
+    from plotly.subplots import make_subplots
+
+    names = dict(zip(kb.actors["id"], kb.actors["name"]))
+    acting = places[places["n_actions"] > 0]
+    order = ["<b>federal</b>"] + list(acting["name"])
+    place_name = dict(zip(acting["jurisdiction"], acting["name"]))
+    acts = acts[acts["jurisdiction"].isin(place_name)]
+    dates = list(acts["start"]) + list(events["start"])
+    if not dates:
+        return _empty("Policy timeline: no action to show")
+    groups = _clusters(dates, gap_days=3 * 365)
+    pad = pd.Timedelta(days=200)
+    ranges = [(g[0] - pad, max(g[-1], max(acts.loc[acts["start"].isin(g), "stop"], default=g[-1])) + pad) for g in groups]
+    fig = make_subplots(rows=1, cols=len(groups), shared_yaxes=True, horizontal_spacing=0.03,
+                        column_widths=[max((b - a).days, 700) for a, b in ranges])
+    panel = lambda t: next(i for i, g in enumerate(groups, 1) if t in g)  # noqa: E731
+    for r in list(acts.itertuples()) + list(events.itertuples()):
+        y = "<b>federal</b>" if not hasattr(r, "jurisdiction") else place_name[r.jurisdiction]
+        fig.add_trace(go.Scatter(x=[r.start, r.stop], y=[y, y], mode="lines", line=dict(width=7, color="#CCCCCC"),
+                                 hoverinfo="skip", showlegend=False), row=1, col=panel(r.start))
+    shown = set()
+    for (direction, dated), rows in acts.groupby([acts["direction"], acts["date_status"] != "article date"], sort=False):
+        for i in sorted({panel(t) for t in rows["start"]}):
+            part = rows[[panel(t) == i for t in rows["start"]]]
+            key = (direction, dated)
+            fig.add_trace(go.Scatter(
+                x=part["start"], y=part["jurisdiction"].map(place_name), mode="markers",
+                name=f"{direction}, " + ("date given or implied by the text" if dated else "date known only as the article's"),
+                legendgroup=f"{direction}{dated}", showlegend=key not in shown,
+                marker=dict(size=13, symbol="circle" if dated else "circle-open", color=DIRECTION_COLORS[direction],
+                            line=dict(width=2.5, color=DIRECTION_COLORS[direction])),
+                customdata=[(place_name[r.jurisdiction], r.category, _action_hover(pd.DataFrame([r._asdict()]), names))
+                            for r in part.itertuples()],
+                hovertemplate="<b>%{customdata[0]}</b>: %{customdata[1]}<br><br>%{customdata[2]}<extra></extra>",
+            ), row=1, col=i)
+            shown.add(key)
+    for i in sorted({panel(t) for t in events["start"]}):
+        part = events[[panel(t) == i for t in events["start"]]]
+        fig.add_trace(go.Scatter(
+            x=part["start"], y=["<b>federal</b>"] * len(part), mode="markers", name="federal action (context)",
+            legendgroup="federal", showlegend="federal" not in shown,
+            marker=dict(size=14, symbol="diamond", color="#000000"),
+            customdata=[(e.event, e.date_label, e.article_id, wrap(e.evidence, 70)) for e in part.itertuples()],
+            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}, %{customdata[2]}<br><br>%{customdata[3]}<extra></extra>",
+        ), row=1, col=i)
+        shown.add("federal")
+        for e in part.itertuples():
+            fig.add_vline(x=e.start, line=dict(color="#555555", dash="dot", width=1), row=1, col=i)
+    for i, (a, b) in enumerate(ranges, 1):
+        span = (b - a).days
+        fig.update_xaxes(range=[a, b], dtick="M12" if span > 700 else "M6", tickformat="%Y" if span > 700 else "%b %Y",
+                         row=1, col=i)
+    fig.update_yaxes(categoryorder="array", categoryarray=order, range=[len(order) - 0.5, -0.5], showgrid=True,
+                     gridcolor="#EEEEEE", row=1, col=1)
+    gaps = [f"{groups[i][-1]:%Y} and {groups[i + 1][0]:%Y}" for i in range(len(groups) - 1)]
+    note = "Grey bars: every day an action's date could be. Dotted lines: federal actions."
+    if gaps:
+        note += " The time axis is cut between " + "; ".join(gaps) + "."
+    fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=-0.12, showarrow=False, xanchor="left",
+                       font=dict(size=11, color="#555555"))
+    fig.update_layout(legend=dict(orientation="h", y=-0.18, yanchor="top", x=0))
+    fig = _layout(fig, f"When: {len(acts)} local actions and {len(events)} federal ones", 150 + 34 * len(order) + 130)
+    fig.update_layout(margin=dict(b=150))
+    return fig
+
+
+def compare_jurisdictions(acts: pd.DataFrame, book: pd.DataFrame, a: str, b: str, kb) -> go.Figure:
+    """Return two jurisdictions side by side: their actions by category over time, and their quotations' stances.
+
+    Each panel has a row per policy category either jurisdiction acted on,
+    with a marker per action (colour: direction; hover: evidence); the panel
+    title counts the jurisdiction's quotations by hand-coded stance.
+    """
+    from plotly.subplots import make_subplots
+
+    from .policies import CATEGORIES
+
+    names = dict(zip(kb.actors["id"], kb.actors["name"]))
+    part = acts[acts["jurisdiction"].isin([a, b])]
+    cats = [c for c in CATEGORIES if c in set(part["category"])]
+    titles = []
+    for jid in (a, b):
+        speakers = kb.actors.loc[kb.actors["jurisdiction"] == jid, "id"]
+        stances = book.loc[book["speaker_id"].isin(speakers), "stance_hand"].value_counts() if len(book) else pd.Series(dtype=int)
+        said = ", ".join(f"{v} {k}" for k, v in stances.items()) or "none"
+        n = int((part["jurisdiction"] == jid).sum())
+        titles.append(f"<b>{_escape(kb.place_name(jid))}</b><br>{n} action(s); quotations of its officials: {said}")
+    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, subplot_titles=titles, horizontal_spacing=0.04)
+    if part.empty:
+        fig.add_annotation(text="Neither jurisdiction has a policy action in the articles.", showarrow=False,
+                           xref="paper", yref="paper", x=0.5, y=0.5)
+    shown = set()
+    for col, jid in enumerate((a, b), 1):
+        mine = part[part["jurisdiction"] == jid]
+        for direction, rows in mine.groupby("direction", sort=False):
+            fig.add_trace(go.Scatter(
+                x=rows["start"], y=rows["category"], mode="markers", name=DIRECTION_LABELS[direction],
+                legendgroup=direction, showlegend=direction not in shown,
+                marker=dict(size=15, color=DIRECTION_COLORS[direction], line=dict(color="white", width=1)),
+                customdata=[(r.category, _action_hover(pd.DataFrame([r._asdict()]), names)) for r in rows.itertuples()],
+                hovertemplate="<b>%{customdata[0]}</b><br><br>%{customdata[1]}<extra></extra>",
+            ), row=1, col=col)
+            shown.add(direction)
+        if mine.empty:
+            fig.add_annotation(text="no policy action reported", showarrow=False, xref=f"x{col if col > 1 else ''} domain",
+                               yref="paper", x=0.5, y=0.5, font=dict(color="#555555"))
+    lo = min(part["start"].min(), pd.Timestamp("2016-01-01")) if len(part) else pd.Timestamp("2016-01-01")
+    hi = max(part["stop"].max(), pd.Timestamp("2026-12-31")) if len(part) else pd.Timestamp("2026-12-31")
+    fig.update_xaxes(range=[lo - pd.Timedelta(days=365), hi + pd.Timedelta(days=180)], tickformat="%Y")
+    fig.update_yaxes(categoryorder="array", categoryarray=cats[::-1] or [""], showgrid=True, gridcolor="#EEEEEE")
+    fig.update_layout(legend=dict(orientation="h", y=-0.2, yanchor="top", x=0))
+    fig = _layout(fig, f"Side by side: {_escape(kb.place_name(a))} and {_escape(kb.place_name(b))}", 200 + 45 * max(len(cats), 1) + 80)
+    fig.update_layout(margin=dict(t=130, b=90))
+    return fig

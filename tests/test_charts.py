@@ -169,3 +169,75 @@ def test_equal_scores_are_spread_but_hover_keeps_the_exact_ones(book):
 def test_stance_charts_say_when_there_is_nothing_to_show(book, builder):
     fig = builder(book.iloc[0:0])
     assert fig.layout.annotations[0].text == "No speech quotation in these articles."
+
+
+# --- notebook 02: policy actions ---------------------------------------------------------------
+
+from helpers import cities, policies  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def policy_data(articles, book):
+    kb = knowledge.load(articles=articles)
+    acts = policies.reference(articles, kb)
+    return kb, acts, policies.federal(articles, kb), cities.jurisdictions(kb, acts, book)
+
+
+def test_direction_colours_match_the_stances_they_go_with():
+    assert charts.DIRECTION_COLORS["restrict"] == charts.STANCE_COLORS["AGAINST"]
+    assert charts.DIRECTION_COLORS["cooperate"] == charts.STANCE_COLORS["FAVOR"]
+    assert charts.DIRECTION_COLORS["both"] == charts.STANCE_COLORS["MIXED"]
+
+
+def test_policy_matrix_has_a_row_per_jurisdiction_and_evidence_in_hover(policy_data):
+    kb, acts, _, places = policy_data
+    fig = charts.policy_matrix(acts, places, kb)
+    assert len(fig.layout.yaxis.categoryarray) == 15
+    assert "New Orleans <i>(no action)</i>" in fig.layout.yaxis.categoryarray
+    assert list(fig.layout.xaxis.categoryarray) == list(policies.CATEGORIES)
+    assert sum(int(t) for trace in fig.data for t in (trace.text or [])) == 26
+    assert [t.name for t in fig.data] == list(charts.DIRECTION_LABELS.values())
+    both = next(t for t in fig.data if t.name == charts.DIRECTION_LABELS["both"])
+    assert list(both.x) == ["detainer compliance"] and "Miami-Dade County" in both.y[0]
+    hover = both.customdata[0][2]
+    assert "Since 2013, Miami-Dade" in hover and "<b>26 Jan 2017 (inferred)</b>, cooperate (Carlos Gimenez, cnn-2017-01-27)" in hover
+
+
+def test_policy_map_draws_offline_with_a_year_slider(policy_data):
+    _, acts, _, places = policy_data
+    fig = charts.policy_map(acts, places)
+    assert fig.layout.geo.scope == "usa"
+    steps = fig.layout.sliders[0].steps
+    assert [s.label for s in steps] == [str(y) for y in range(2016, 2027)]
+    sizes_2016 = steps[0].args[0]["marker.size"][0]
+    by_name = dict(zip(places["name"], range(len(places))))
+    assert sizes_2016[by_name["Oakland"]] == 9  # no action before 2026: a small open circle
+    assert sizes_2016[by_name["Los Angeles"]] > 9  # since 1979
+    colors_2017 = steps[1].args[0]["marker.color"][0]
+    assert colors_2017[by_name["Miami-Dade County"]] == charts.DIRECTION_COLORS["cooperate"]
+    assert steps[0].args[0]["marker.color"][0][by_name["Miami-Dade County"]] == charts.DIRECTION_COLORS["restrict"]
+    assert "no action reported by the end of 2016" in steps[0].args[0]["hovertext"][0][by_name["Oakland"]]
+
+
+def test_policy_timeline_puts_federal_events_on_top_and_cuts_the_axis(policy_data):
+    kb, acts, events, places = policy_data
+    fig = charts.policy_timeline(acts, places, events, kb)
+    assert "xaxis3" in fig.layout and "xaxis4" not in fig.layout  # 1979 | 2013-2018 | 2026
+    assert fig.layout.yaxis.categoryarray[0] == "<b>federal</b>"
+    federal = [t for t in fig.data if t.name == "federal action (context)"]
+    assert sum(len(t.x) for t in federal) == 3
+    markers = [t for t in fig.data if t.mode == "markers" and t.name != "federal action (context)"]
+    assert sum(len(t.x) for t in markers) == 26
+    open_ = [t for t in markers if t.marker.symbol == "circle-open"]
+    assert sum(len(t.x) for t in open_) == int((acts["date_status"] == "article date").sum())
+    assert "cut between 1979 and 2013; 2018 and 2026" in fig.layout.annotations[-1].text
+
+
+def test_side_by_side_counts_actions_and_quotations(policy_data, book):
+    kb, acts, _, _ = policy_data
+    fig = charts.compare_jurisdictions(acts, book, "los-angeles", "miami-dade-county", kb)
+    titles = [a.text for a in fig.layout.annotations[:2]]
+    assert titles == ["<b>Los Angeles</b><br>4 action(s); quotations of its officials: 11 AGAINST, 1 NONE",
+                      "<b>Miami-Dade County</b><br>2 action(s); quotations of its officials: 6 FAVOR"]
+    empty = charts.compare_jurisdictions(acts, book, "new-orleans", "minneapolis", kb)
+    assert any(a.text == "Neither jurisdiction has a policy action in the articles." for a in empty.layout.annotations)
