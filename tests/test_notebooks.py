@@ -65,3 +65,13 @@ def test_stance_runs_on_a_corpus_with_a_new_article(corpus_with_new_article):
     assert "Zanzibarian families live here too" in outputs  # in the explorer's table and the charts' hover
     assert "not hand-coded" in outputs
     assert "test \\u00b7 2" in outputs or "test · 2" in outputs  # its column in the stance-over-time chart
+
+
+@pytest.mark.enable_socket
+def test_city_policies_runs_on_a_corpus_with_a_new_article(corpus_with_new_article):
+    nb, _ = notebooks.run(notebooks.NOTEBOOK_DIR / "02_city_policies.ipynb",
+                          env={"SANCTUARY_CORPUS": str(corpus_with_new_article)})
+    outputs = json.dumps([c.get("outputs", []) for c in nb.cells])
+    assert all(o.get("output_type") != "error" for c in nb.cells for o in c.get("outputs", []))
+    assert "15 jurisdictions; 26 actions" in outputs  # the new article adds no hand-coded action
+    assert "Where the 26 policy actions were taken" in outputs
