@@ -8,6 +8,7 @@ notebook.
 from __future__ import annotations
 
 import html
+import math
 import textwrap
 
 import pandas as pd
@@ -841,4 +842,147 @@ def compare_jurisdictions(acts: pd.DataFrame, book: pd.DataFrame, a: str, b: str
     fig.update_layout(legend=dict(orientation="h", y=-0.2, yanchor="top", x=0))
     fig = _layout(fig, f"Side by side: {_escape(kb.place_name(a))} and {_escape(kb.place_name(b))}", 200 + 45 * max(len(cats), 1) + 80)
     fig.update_layout(margin=dict(t=130, b=90))
+    return fig
+
+
+# --- Party (notebook 03) ---------------------------------------------------------------------
+
+#: One colour per party label, away from the stance colours: Democratic sky blue, Republican orange.
+PARTY_COLORS = {
+    "Democratic": OKABE_ITO["sky blue"], "Republican": OKABE_ITO["orange"], "no party": OKABE_ITO["bluish green"],
+    "no party (organisation)": OKABE_ITO["black"], "party unknown": OKABE_ITO["grey"],
+}
+
+
+def stance_shares(table: pd.DataFrame, title: str, unit: str = "quotations") -> go.Figure:
+    """Return stacked horizontal bars: the share of each stance in each row of a stance-count table.
+
+    ``table`` is :func:`helpers.parties.stance_counts` (or any table with
+    stance count columns and ``n``); each segment shows its count, each bar
+    ends with its n, and hover gives count and share.
+    """
+    stances = [s for s in ("FAVOR", "MIXED", "AGAINST", "NONE") if s in table.columns]
+    rows = [str(i) for i in table.index]
+    fig = go.Figure()
+    for stance in stances:
+        share = (100 * table[stance] / table["n"].where(table["n"] > 0)).fillna(0)
+        fig.add_trace(go.Bar(
+            y=rows, x=share, orientation="h", name=STANCE_LABELS[stance], marker_color=STANCE_COLORS[stance],
+            text=[str(c) if c else "" for c in table[stance]], textposition="inside", insidetextanchor="middle",
+            textfont=dict(color="white"), customdata=list(zip(table[stance], table["n"])),
+            hovertemplate=f"<b>%{{y}}</b><br>{stance}: %{{customdata[0]}} of %{{customdata[1]}} {unit} (%{{x:.0f}}%)<extra></extra>",
+        ))
+    for row, n in zip(rows, table["n"]):
+        fig.add_annotation(x=100, y=row, text=f" n = {n}", showarrow=False, xanchor="left", font=dict(size=12))
+    fig.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.25, yanchor="top", x=0, traceorder="normal"))
+    fig.update_xaxes(range=[0, 112], ticksuffix="%", title_text=f"share of the {unit} (n = number of {unit})")
+    fig.update_yaxes(autorange="reversed", title_text=None)
+    fig = _layout(fig, title, 150 + 48 * len(rows) + 90)
+    fig.update_layout(margin=dict(b=110, r=40))
+    return fig
+
+
+def sentiment_by_party(tables: dict[str, pd.DataFrame]) -> go.Figure:
+    """Return each party's mean sentiment with its bootstrap interval, one marker per lexicon.
+
+    ``tables`` maps a lexicon label to :func:`helpers.parties.sentiment_by`.
+    Horizontal bars are 95% intervals (none with a single speaker); the row
+    label gives n quotations and speakers.
+    """
+    fig = go.Figure()
+    symbols = ["circle", "diamond", "square"]
+    first = next(iter(tables.values()))
+    rows = {p: i for i, p in enumerate(first["party"])}
+    k = len(tables)
+    for i, (name, table) in enumerate(tables.items()):
+        offset = (i - (k - 1) / 2) * 0.28
+        fig.add_trace(go.Scatter(
+            x=table["mean"], y=[rows[p] + offset for p in table["party"]], mode="markers", name=name,
+            marker=dict(symbol=symbols[i % 3], size=13, color=[PARTY_COLORS.get(p, "#000000") for p in table["party"]],
+                        line=dict(color="#000000", width=1)),
+            error_x=dict(type="data", symmetric=False, array=(table["hi"] - table["mean"]).fillna(0),
+                         arrayminus=(table["mean"] - table["lo"]).fillna(0), color="#555555", thickness=1.5, width=5),
+            customdata=list(zip(table["party"], table["lo"], table["hi"], table["n"], table["n_speakers"])),
+            hovertemplate=(f"<b>%{{customdata[0]}}</b>, {name}<br>mean %{{x:.3f}}, 95% interval %{{customdata[1]:.3f}} to "
+                           "%{customdata[2]:.3f}<br>%{customdata[3]} quotations by %{customdata[4]} speakers<extra></extra>"),
+        ))
+    fig.add_vline(x=0, line=dict(color=OKABE_ITO["grey"], dash="dot"))
+    fig.update_layout(legend=dict(title="marker: lexicon", orientation="h", y=-0.14, yanchor="top", x=0))
+    fig.update_xaxes(title_text="mean sentiment of the party's quotations (−1 negative wording, +1 positive)")
+    fig.update_yaxes(tickvals=list(rows.values()), range=[len(rows) - 0.5, -0.5], title_text=None, showgrid=True,
+                     gridcolor="#F2F2F2", ticktext=[f"{p}<br><span style='font-size:11px'>n = {n} quotations, {s_} speakers</span>"
+                                                    for p, n, s_ in zip(first["party"], first["n"], first["n_speakers"])])
+    fig.add_annotation(text="Bars: 95% bootstrap intervals, resampling speakers (seeded); none with a single speaker.",
+                       xref="paper", yref="paper", x=0, y=-0.24, showarrow=False, xanchor="left", font=dict(size=11, color="#555555"))
+    fig = _layout(fig, "Tone by party: how positive is the wording, and how sure can we be?", 170 + 70 * len(first) + 100)
+    fig.update_layout(margin=dict(b=140))
+    return fig
+
+
+def distinctive_terms(terms: pd.DataFrame, texts_a: pd.DataFrame, texts_b: pd.DataFrame, a: str, b: str,
+                      label: int = 6, threshold: float = 1.96, min_count: int = 2) -> go.Figure:
+    """Return a term chart in the manner of scattertext: frequency across, log-odds z-score up.
+
+    ``terms`` is :func:`helpers.words.distinctive` of group ``a`` against
+    ``b``; ``texts_a`` and ``texts_b`` are quotation-book rows (``text``,
+    ``speaker``) of each group: hovering a word shows where the quotations of
+    each group use it. Words used fewer than ``min_count`` times are left out
+    (the title says how many). Colour is the group a word leans to, solid
+    beyond ``threshold``; the ``label`` words leaning furthest each way are
+    written on the chart.
+    """
+    from .words import quotes_with
+
+    def uses(rows: pd.DataFrame, term: str) -> str:
+        found = quotes_with(list(rows["text"]), term)
+        shown = []
+        for i in found[:2]:
+            text = rows["text"].iloc[i]
+            at = text.lower().replace("’", "'").find(term)
+            lo, hi = max(at - 45, 0), min(at + len(term) + 45, len(text))
+            snippet = ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
+            shown.append(f"{_escape(rows['speaker'].iloc[i])}: {wrap(snippet, 70)}")
+        more = f"<br>… and {len(found) - 2} more" if len(found) > 2 else ""
+        return "<br>".join(shown) + more if shown else "(none)"
+
+    kept = terms[terms["total"] >= min_count].reset_index(drop=True)
+    jitter = [((i * 0.6180339887) % 1 - 0.5) * 0.12 for i in range(len(kept))]
+    frame = kept.assign(x=[math.log10(t) + j for t, j in zip(kept["total"], jitter)])
+    ca, cb = PARTY_COLORS.get(a, OKABE_ITO["blue"]), PARTY_COLORS.get(b, OKABE_ITO["vermillion"])
+    groups = [
+        (frame["z"] >= threshold, f"distinctive of {a} (z ≥ {threshold})", ca, 1.0),
+        ((frame["z"] > 0) & (frame["z"] < threshold), f"leans {a}, not distinctive", ca, 0.35),
+        ((frame["z"] <= 0) & (frame["z"] > -threshold), f"leans {b}, not distinctive", cb, 0.35),
+        (frame["z"] <= -threshold, f"distinctive of {b} (z ≤ −{threshold})", cb, 1.0),
+    ]
+    fig = go.Figure()
+    for mask, name, color, opacity in groups:
+        rows = frame[mask]
+        fig.add_trace(go.Scatter(
+            x=rows["x"], y=rows["z"], mode="markers", name=name,
+            marker=dict(size=9, color=color, opacity=opacity, line=dict(color="#555555" if opacity == 1 else "white", width=0.5)),
+            customdata=[(t, n_a, n_b, uses(texts_a, t), uses(texts_b, t)) for t, n_a, n_b in
+                        zip(rows["term"], rows["count_a"], rows["count_b"])],
+            hovertemplate=(f"<b>%{{customdata[0]}}</b>: z = %{{y:.2f}}<br>{a}: %{{customdata[1]}} · {b}: %{{customdata[2]}}"
+                           f"<br><br><b>{a}</b><br>%{{customdata[3]}}<br><br><b>{b}</b><br>%{{customdata[4]}}<extra></extra>"),
+        ))
+    for k, r in enumerate(pd.concat([frame.head(label), frame.tail(label)]).itertuples()):
+        fig.add_annotation(x=r.x, y=r.z, text=_escape(r.term), showarrow=False, font=dict(size=11, color="#333333"),
+                           yshift=(12 if r.z > 0 else -12) * (1 + k % 2))
+    for y in (threshold, -threshold):
+        fig.add_hline(y=y, line=dict(color=OKABE_ITO["grey"], dash="dot", width=1))
+    fig.add_hline(y=0, line=dict(color="#DDDDDD", width=1))
+    n_sig = int((frame["z"].abs() >= threshold).sum())
+    top = max(float(kept["total"].max()) if len(kept) else 1.0, 1.0)
+    tickvals = [v for v in (1, 2, 5, 10, 20, 50, 100, 200) if v <= top * 1.5]
+    fig.update_xaxes(tickvals=[math.log10(v) for v in tickvals], ticktext=[str(v) for v in tickvals],
+                     title_text="how often the word is used in both groups' quotations (log scale)")
+    bound = max(threshold + 0.4, float(frame["z"].abs().max()) + 0.4 if len(frame) else 0)
+    fig.update_yaxes(range=[-bound, bound], title_text=f"log-odds z-score<br>(up: {a}, down: {b})")
+    fig.update_layout(legend=dict(orientation="h", y=-0.2, yanchor="top", x=0))
+    left_out = len(terms) - len(kept)
+    title = (f"Words of {a} and {b} speakers: {n_sig} of {len(kept)} words beyond |z| = {threshold}"
+             f"<br><span style='font-size:12px'>{left_out} words used only once are left out</span>")
+    fig = _layout(fig, title, 580)
+    fig.update_layout(margin=dict(b=120, t=90))
     return fig

@@ -241,3 +241,42 @@ def test_side_by_side_counts_actions_and_quotations(policy_data, book):
                       "<b>Miami-Dade County</b><br>2 action(s); quotations of its officials: 6 FAVOR"]
     empty = charts.compare_jurisdictions(acts, book, "new-orleans", "minneapolis", kb)
     assert any(a.text == "Neither jurisdiction has a policy action in the articles." for a in empty.layout.annotations)
+
+
+# --- notebook 03: party --------------------------------------------------------------------
+
+from helpers import parties, words  # noqa: E402
+
+
+def test_party_colours_are_colour_blind_safe_and_not_stance_colours():
+    assert set(charts.PARTY_COLORS.values()) <= set(charts.OKABE_ITO.values())
+    assert not {charts.PARTY_COLORS["Democratic"], charts.PARTY_COLORS["Republican"]} & set(charts.STANCE_COLORS.values())
+
+
+def test_stance_shares_put_n_on_every_bar(book):
+    fig = charts.stance_shares(parties.stance_counts(book, level="actor"), "per speaker", "speakers")
+    assert [a.text for a in fig.layout.annotations] == [" n = 11", " n = 5", " n = 2", " n = 2", " n = 3"]
+    mixed = next(t for t in fig.data if t.name == charts.STANCE_LABELS["MIXED"])
+    assert list(mixed.text) == ["", "1", "", "", ""] and mixed.marker.color == charts.STANCE_COLORS["MIXED"]
+
+
+def test_sentiment_by_party_draws_intervals(book):
+    tables = {"TextBlob polarity": parties.sentiment_by(book), "VADER compound": parties.sentiment_by(book, value="vader_compound")}
+    fig = charts.sentiment_by_party(tables)
+    assert [t.name for t in fig.data] == list(tables)
+    assert "n = 35 quotations, 11 speakers" in fig.layout.yaxis.ticktext[0]
+    first = fig.data[0]
+    assert all(v >= 0 for v in first.error_x.array) and all(v >= 0 for v in first.error_x.arrayminus)
+
+
+def test_term_chart_shows_the_quotations_that_use_a_word(book, articles):
+    sents = annotate.sentences(articles)
+    dem, rep = book[book["party"] == "Democratic"], book[book["party"] == "Republican"]
+    terms = words.distinctive(dem["text"], rep["text"], sents[sents["paragraph_type"] == "body"]["text"])
+    fig = charts.distinctive_terms(terms, dem, rep, "Democratic", "Republican")
+    kept = int((terms["total"] >= 2).sum())
+    assert sum(len(t.x) for t in fig.data) == kept
+    assert f"{len(terms) - kept} words used only once are left out" in fig.layout.title.text
+    hover = {c[0]: c for t in fig.data for c in t.customdata}
+    assert "Carlos Gimenez: " in hover["county"][4] and hover["county"][3] == "(none)"
+    assert fig.data[0].marker.color == charts.PARTY_COLORS["Democratic"]
