@@ -75,3 +75,12 @@ def test_city_policies_runs_on_a_corpus_with_a_new_article(corpus_with_new_artic
     assert all(o.get("output_type") != "error" for c in nb.cells for o in c.get("outputs", []))
     assert "15 jurisdictions; 26 actions" in outputs  # the new article adds no hand-coded action
     assert "Where the 26 policy actions were taken" in outputs
+
+
+@pytest.mark.enable_socket
+def test_party_breakdown_runs_on_a_corpus_with_a_new_article(corpus_with_new_article):
+    nb, _ = notebooks.run(notebooks.NOTEBOOK_DIR / "03_party_breakdown.ipynb",
+                          env={"SANCTUARY_CORPUS": str(corpus_with_new_article)})
+    outputs = json.dumps([c.get("outputs", []) for c in nb.cells])
+    assert all(o.get("output_type") != "error" for c in nb.cells for o in c.get("outputs", []))
+    assert "n = 6 quotations, 4 speakers" in outputs  # "party unknown" now includes the new article's mayor
