@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help setup lab test notebooks nav export benchmark freeze clean
+.PHONY: help setup lab test notebooks nav export benchmark freeze clean site slides handouts
 
 help:
 	@echo "make lab        set up, then open JupyterLab at notebooks/00_start_here.ipynb"
@@ -16,6 +16,9 @@ help:
 	@echo "make nav        regenerate the navigation links in every notebook"
 	@echo "make export     write the corpus tables as CSV into export/"
 	@echo "make benchmark  time load + annotate, each notebook, and the test suite"
+	@echo "make site       export every notebook to an offline HTML site in site/ (open site/index.html)"
+	@echo "make slides     write an offline reveal.js deck per notebook into slides/"
+	@echo "make handouts   write the key charts as PNG files into handouts/"
 
 $(STAMP): requirements.txt pyproject.toml package.json package-lock.json
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV) || { \
@@ -47,10 +50,19 @@ export: setup
 benchmark: setup
 	$(BIN)/python -m helpers benchmark
 
+site: setup
+	$(BIN)/python -m helpers site site
+
+slides: setup
+	$(BIN)/python -m helpers slides slides
+
+handouts: setup
+	$(BIN)/python -m helpers handouts handouts
+
 freeze: setup
 	@(echo "# Every package the set-up installs, pinned exactly (Python 3.11)."; \
 	  echo "# Regenerate after changing pyproject.toml's dependencies: make freeze"; \
 	  $(BIN)/python -m pip freeze --all --exclude-editable | grep -v "^-e\|^pip==" | sort -f) > requirements.txt
 
 clean:
-	rm -rf $(VENV) export node_modules
+	rm -rf $(VENV) export node_modules site slides handouts

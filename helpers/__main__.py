@@ -7,12 +7,16 @@ Commands:
   nav [--check]              regenerate (or check) the navigation links in the notebooks
   notebooks [NOTEBOOK ...]   re-execute notebooks in place, with small deterministic outputs
   benchmark                  time load + annotate, each notebook, and the test suite
+  site OUTDIR                the notebooks as an offline HTML site (index.html, plotly.js once)
+  slides OUTDIR              an offline reveal.js deck per notebook
+  handouts OUTDIR            the key charts as PNG files (kaleido with the system's Chromium)
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     nbs = sub.add_parser("notebooks", help="re-execute notebooks in place")
     nbs.add_argument("paths", nargs="*")
     sub.add_parser("benchmark", help="time load + annotate, each notebook and the test suite")
+    for name, text in (("site", "the notebooks as an offline HTML site"), ("slides", "an offline reveal.js deck per notebook"),
+                       ("handouts", "the key charts as PNG files")):
+        sub.add_parser(name, help=text).add_argument("outdir")
     args = parser.parse_args(argv)
 
     if args.command == "setup":
@@ -56,6 +63,12 @@ def main(argv: list[str] | None = None) -> int:
 
         for path, seconds in notebooks.execute_all(args.paths or None):
             print(f"{path.name}: executed in {seconds:.1f} s")
+    elif args.command in ("site", "slides", "handouts"):
+        from . import present
+
+        written = getattr(present, args.command)(args.outdir)
+        size = sum(p.stat().st_size for p in Path(args.outdir).rglob("*") if p.is_file())
+        print(f"{len(written)} files written into {args.outdir} ({size / 1e6:.1f} MB in the folder)")
     elif args.command == "benchmark":
         from . import benchmark
 

@@ -1,0 +1,220 @@
+"""Present and share without internet: an HTML site, reveal.js slide decks, handout images.
+
+* :func:`site` exports every notebook to an HTML page, with an index page made
+  from the README's notebook table; plotly.js is copied once into
+  ``assets/`` and every page loads it from there.
+* :func:`slides` writes a reveal.js deck per notebook (cells' ``slideshow``
+  metadata decide the slides), with reveal.js copied from ``node_modules/``
+  (installed from the npm registry by ``make setup``) and code inputs hidden.
+* :func:`handouts` writes the key charts as PNG files with kaleido, which
+  drives the system's Chromium.
+
+Pages are built from the *stored* notebooks, which CI keeps current: each
+plotly output becomes a ``<div>`` drawn by the shared plotly.js, with its
+data, layout and config (the map's outline included, as a data URL); each
+widget output falls back to the static HTML copy stored beside it. Nothing on
+a page asks for a file that is not beside it, so it works from ``file://``.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+
+from .corpus import ROOT
+from .notebooks import notebook_paths
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+REVEAL_DIR = ROOT / "node_modules" / "reveal.js"
+
+
+def plotly_js() -> Path:
+    """Return the plotly.min.js that ships with the installed plotly package (the version its figures expect)."""
+    import plotly
+
+    path = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing; reinstall plotly (make clean && make setup)")
+    return path
+
+
+def _script_json(value) -> str:
+    """Return JSON that is safe inside a ``<script>`` element."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+
+
+def static_outputs(nb, prefix: str = "chart"):
+    """Return a copy of ``nb`` whose plotly outputs are HTML drawn by plotly.js and whose widgets are their static copy.
+
+    Chart ids are ``{prefix}-{cell}-{output}``, the same every time, so the
+    pages are reproducible.
+
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("fig")])
+    >>> nb.cells[0].outputs = [nbformat.v4.new_output("display_data", data={PLOTLY_MIME: {"data": [], "layout": {"height": 300}}})]
+    >>> html = static_outputs(nb).cells[0].outputs[0].data["text/html"]
+    >>> html.startswith('<div id="chart-0-0" class="plotly-graph-div" style="height:300px; width:100%;"></div>')
+    True
+    """
+    nb = copy.deepcopy(nb)
+    for i, cell in enumerate(nb.cells):
+        for k, output in enumerate(cell.get("outputs", [])):
+            data = output.get("data", {})
+            if WIDGET_MIME in data and "text/html" in data:
+                del data[WIDGET_MIME]
+            if PLOTLY_MIME in data:
+                spec = data.pop(PLOTLY_MIME)
+                div = f"{prefix}-{i}-{k}"
+                height = spec.get("layout", {}).get("height") or 450
+                config = {"responsive": True, "displaylogo": False, **spec.get("config", {})}
+                data["text/html"] = (
+                    f'<div id="{div}" class="plotly-graph-div" style="height:{height}px; width:100%;"></div>'
+                    f'<script>Plotly.newPlot("{div}", {_script_json(spec.get("data", []))}, '
+                    f'{_script_json(spec.get("layout", {}))}, {_script_json(config)});</script>'
+                )
+                data.pop("text/plain", None)
+    return nb
+
+
+def _local_links(html: str) -> str:
+    """Return ``html`` with links to notebooks pointing at their exported pages.
+
+    >>> _local_links('<a href="01_stance.ipynb">next</a>')
+    '<a href="01_stance.html">next</a>'
+    """
+    return re.sub(r'href="(\d\d_[\w-]+)\.ipynb"', r'href="\1.html"', html)
+
+
+def _exporter(kind: str):
+    from nbconvert import HTMLExporter, SlidesExporter
+
+    if kind == "page":
+        return HTMLExporter(template_name="offline_page", extra_template_basedirs=[str(TEMPLATES)])
+    return SlidesExporter(template_name="offline_slides", extra_template_basedirs=[str(TEMPLATES)],
+                          exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                          reveal_url_prefix="reveal.js", reveal_theme="white", reveal_transition="none")
+
+
+def index_page(title: str = "Sanctuary Notebooks") -> str:
+    """Return the site's index page: the README's notebook table, linking to the exported pages."""
+    import mistune
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = re.search(r"^## The notebooks\n(.*?)(?=^## )", readme, re.S | re.M)
+    body = mistune.html(section.group(1) if section else "")
+    body = re.sub(r'href="notebooks/(\d\d_[\w-]+)\.ipynb"', r'href="\1.html"', body)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title>"
+        "<style>body{font-family:Arial,Helvetica,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.45}"
+        "table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:6px 10px;text-align:left;vertical-align:top}"
+        "</style></head><body>\n<h1>" + title + "</h1>\n<p>How U.S. mayors answered federal immigration enforcement, "
+        "2016-2026, read from five news articles. These pages work without internet; the charts respond to hover, legends, "
+        "drop-downs and sliders.</p>\n" + body + "\n</body></html>\n"
+    )
+
+
+def site(outdir: str | Path, paths=None) -> list[Path]:
+    """Return the files written: one HTML page per notebook, ``index.html``, and ``assets/plotly.min.js`` once."""
+    outdir = Path(outdir)
+    (outdir / "assets").mkdir(parents=True, exist_ok=True)
+    written = [outdir / "assets" / "plotly.min.js"]
+    shutil.copyfile(plotly_js(), written[0])
+    exporter = _exporter("page")
+    for path in [Path(p) for p in paths] if paths else notebook_paths():
+        nb = static_outputs(nbformat.read(path, as_version=4))
+        html, _ = exporter.from_notebook_node(nb, resources={"plotly_js_url": "assets/plotly.min.js",
+                                                             "metadata": {"name": path.stem}})
+        target = outdir / f"{path.stem}.html"
+        target.write_text(_local_links(html), encoding="utf-8")
+        written.append(target)
+    (outdir / "index.html").write_text(index_page(), encoding="utf-8")
+    written.append(outdir / "index.html")
+    return written
+
+
+def slides(outdir: str | Path, paths=None) -> list[Path]:
+    """Return the files written: a reveal.js deck per notebook, with reveal.js and plotly.js beside them."""
+    outdir = Path(outdir)
+    if not (REVEAL_DIR / "dist" / "reveal.js").is_file():
+        raise FileNotFoundError(f"{REVEAL_DIR.relative_to(ROOT)} is missing: the decks need the npm package reveal.js. "
+                                "Run `make setup` on a machine with npm.")
+    (outdir / "assets").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(plotly_js(), outdir / "assets" / "plotly.min.js")
+    reveal = outdir / "reveal.js"
+    for part in ("dist", "plugin/notes", "LICENSE"):
+        source, target = REVEAL_DIR / part, reveal / part
+        if source.is_dir():
+            shutil.copytree(source, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.map", "*.esm.js"))
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    written = []
+    exporter = _exporter("slides")
+    for path in [Path(p) for p in paths] if paths else notebook_paths():
+        nb = static_outputs(nbformat.read(path, as_version=4))
+        html, _ = exporter.from_notebook_node(nb, resources={"plotly_js_url": "assets/plotly.min.js",
+                                                             "metadata": {"name": path.stem}})
+        target = outdir / f"{path.stem}.slides.html"
+        target.write_text(_local_links(html).replace('.html"', '.slides.html"'), encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def handout_figures() -> dict[str, object]:
+    """Return the key charts of the collection by file name, built from the corpus."""
+    from . import annotate, charts, cities, corpus, evaluate, knowledge, parties, policies, quotebook, quotes
+
+    articles = corpus.load()
+    kb = knowledge.load(articles=articles)
+    sents = annotate.sentences(articles)
+    auto, hand = quotes.find(articles, sents, kb), quotes.reference(articles, kb)
+    book = quotebook.build(articles, sents, auto, hand, kb)
+    acts = policies.reference(articles, kb)
+    places = cities.jurisdictions(kb, acts, book)
+    return {
+        "00_timeline.png": charts.timeline(articles),
+        "01_stance_by_speaker.png": charts.stance_by_speaker(book),
+        "01_stance_over_time.png": charts.stance_over_time(book, articles),
+        "01_sentiment_is_not_stance.png": charts.polarity_subjectivity(book),
+        "02_policy_matrix.png": charts.policy_matrix(acts, places, kb),
+        "02_policy_map.png": charts.policy_map(acts, places),
+        "02_policy_timeline.png": charts.policy_timeline(acts, places, policies.federal(articles, kb), kb),
+        "03_stance_by_party.png": charts.stance_shares(parties.stance_counts(book, level="actor"),
+                                                        "Stance by party, per speaker", unit="speakers"),
+        "04_agreement.png": charts.agreement(evaluate.baselines(evaluate.speech_pairs(evaluate.match(auto, hand)))),
+    }
+
+
+def handouts(outdir: str | Path, width: int = 1100, scale: float = 2.0, names=None) -> list[Path]:
+    """Return the PNG files written: the key charts, ``width`` pixels wide at ``scale`` (2 for print).
+
+    kaleido draws them with the system's Chromium; the map's outline comes from
+    :func:`helpers.geo.offline_config`, so nothing is downloaded. ``names``
+    picks some of :func:`handout_figures` (all by default). Drop-downs and
+    sliders are left out of the images; the map shows 2026.
+    """
+    import plotly.io as pio
+
+    from .geo import offline_config
+
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    figures = {k: v for k, v in handout_figures().items() if names is None or k in names}
+    saved = pio.defaults.topojson
+    pio.defaults.topojson = offline_config()["topojsonURL"]
+    try:
+        written = []
+        for name, fig in figures.items():
+            fig.layout.updatemenus, fig.layout.sliders = (), ()
+            path = outdir / name
+            fig.write_image(path, width=width, height=fig.layout.height or 500, scale=scale)
+            written.append(path)
+    finally:
+        pio.defaults.topojson = saved
+    return written

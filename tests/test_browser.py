@@ -1,0 +1,243 @@
+"""In a real browser: the notebooks in JupyterLab, the offline site and decks, the live slideshow.
+
+Debian's Chromium, driven by playwright (never ``playwright install``). Without
+Chromium the tests skip, saying how to enable them; where the browser is
+required (``SANCTUARY_BROWSER=required``, set by ``.ci/run``) a missing one is
+a failure. JupyterLab is started and stopped by the tests, on 127.0.0.1 with a
+token and its own config, data and runtime folders, serving copies of the
+notebooks so that nothing in the repository is written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers import notebooks, present
+
+CHROMIUM = Path(os.environ.get("SANCTUARY_CHROMIUM", "/usr/bin/chromium"))
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-sync"]
+TOKEN = "browser-test-token"
+LOCAL = ("file://", "data:", "blob:", "about:")
+
+pytestmark = pytest.mark.enable_socket
+
+
+def expected_charts(path: Path) -> int:
+    """Return how many plotly charts a stored notebook shows."""
+    nb = nbformat.read(path, as_version=4)
+    return sum(present.PLOTLY_MIME in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
+
+
+NOTEBOOKS = notebooks.notebook_paths()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.is_file():
+        message = f"no Chromium at {CHROMIUM}: on Debian/Ubuntu `sudo apt-get install chromium` enables the browser tests"
+        if os.environ.get("SANCTUARY_BROWSER") == "required":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def _watch(page, allowed: tuple[str, ...] = LOCAL, block: bool = True) -> tuple[list[str], list[str]]:
+    """Record every request that would leave the machine (and block it), and every script error.
+
+    ``block=False`` only records: JupyterLab's slideshow does not load under request interception.
+    """
+    outside, errors = [], []
+
+    def route(r):
+        if r.request.url.startswith(allowed):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    if block:
+        page.route("**/*", route)
+    page.on("request", lambda r: None if r.url.startswith(allowed) else outside.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return outside, errors
+
+
+def _drawn(page) -> int:
+    return page.evaluate("() => document.querySelectorAll('.js-plotly-plot .main-svg').length / 1")
+
+
+# --- the offline site and decks --------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    root = tmp_path_factory.mktemp("exported")
+    present.site(root / "site")
+    present.slides(root / "slides")
+    return root
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_site_page_draws_every_chart_with_no_request_leaving_file(browser, exported, path):
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    outside, errors = _watch(page)
+    page.goto((exported / "site" / f"{path.stem}.html").as_uri())
+    want = expected_charts(path)
+    page.wait_for_function(f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {want}", timeout=30000)
+    assert page.locator(".js-plotly-plot").count() == want
+    assert outside == [] and errors == []
+    page.close()
+
+
+def test_site_index_links_every_page(browser, exported):
+    page = browser.new_page()
+    outside, errors = _watch(page)
+    page.goto((exported / "site" / "index.html").as_uri())
+    links = page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))")
+    assert [f"{p.stem}.html" for p in NOTEBOOKS] == [h for h in links if h.endswith(".html")]
+    assert (exported / "site" / "assets" / "plotly.min.js").is_file()
+    assert len(list((exported / "site").rglob("plotly*.js"))) == 1  # plotly.js once for the whole site
+    assert outside == [] and errors == []
+    page.close()
+
+
+def test_site_keeps_plotly_controls_and_shows_static_widgets(browser, exported):
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    _watch(page)
+    page.goto((exported / "site" / "02_city_policies.html").as_uri())
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4", timeout=30000)
+    assert page.locator(".slider-container").count() == 1  # the map's year slider
+    assert page.locator(".geo .point").count() > 0  # map bubbles, drawn with the outline from a data URL
+    assert page.get_by_text("Static copy of the drill-down").count() == 1
+    page.goto((exported / "site" / "01_stance.html").as_uri())
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4", timeout=30000)
+    assert page.locator(".updatemenu-container").count() >= 2  # hand-coded / automatic drop-downs
+    assert page.get_by_text("Static copy of the quotation explorer").count() == 1
+    page.close()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_deck_draws_its_charts_with_no_request_leaving_file(browser, exported, path):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    outside, errors = _watch(page)
+    page.goto((exported / "slides" / f"{path.stem}.slides.html").as_uri())
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=30000)
+    want = expected_charts(path)
+    page.wait_for_function(f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {want}", timeout=30000)
+    assert page.evaluate("() => Reveal.getTotalSlides()") > 5
+    assert outside == [] and errors == []
+    page.close()
+
+
+# --- JupyterLab ----------------------------------------------------------------------------
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory, browser):
+    """Start JupyterLab on 127.0.0.1 with a token and its own folders; stop it after the tests."""
+    home = tmp_path_factory.mktemp("lab")
+    served = home / "notebooks"
+    served.mkdir()
+    for path in NOTEBOOKS:
+        shutil.copy(path, served / path.name)
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_DATA_DIR": str(home / "data"),
+           "JUPYTER_RUNTIME_DIR": str(home / "runtime"), "JUPYTER_TOKEN": TOKEN, "PLOTLY_RENDERER": "plotly_mimetype"}
+    port = _free_port()
+    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+               f"--ServerApp.root_dir={served}", "--LabApp.news_url=None", "--LabApp.expose_app_in_browser=True",
+               "--ServerApp.disable_check_xsrf=False"]
+    if hasattr(os, "getuid") and os.getuid() == 0:
+        command.append("--allow-root")
+    log = open(home / "lab.log", "w")
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=served)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"{url}/api/status?token={TOKEN}", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        server.terminate()
+        pytest.fail("JupyterLab did not start: " + (home / "lab.log").read_text()[-2000:])
+    yield url
+    server.terminate()
+    server.wait(timeout=30)
+    log.close()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_in_jupyterlab_and_draws_its_charts(browser, lab, path):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    outside, _ = _watch(page, LOCAL + (lab, lab.replace("http", "ws")))
+    page.goto(f"{lab}/lab/workspaces/test-{path.stem}/tree/{path.name}?reset&token={TOKEN}")
+    page.wait_for_function("() => window.jupyterapp && document.querySelector('.jp-Notebook')", timeout=60000)
+    page.wait_for_function("() => window.jupyterapp.shell.currentWidget && "
+                           "window.jupyterapp.shell.currentWidget.sessionContext.session && "
+                           "window.jupyterapp.shell.currentWidget.sessionContext.session.kernel && "
+                           "window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
+                           timeout=60000)
+    page.evaluate("() => jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+    assert _drawn(page) == 0
+    page.evaluate("() => jupyterapp.commands.execute('notebook:run-all-cells')")
+    want = expected_charts(path)
+    page.wait_for_function(
+        f"""() => {{
+            const panel = jupyterapp.shell.currentWidget;
+            const cells = panel.content.widgets.filter(c => c.model.type === 'code' && c.model.sharedModel.getSource());
+            const done = cells.every(c => c.model.executionCount !== null);
+            return done && panel.sessionContext.session.kernel.status === 'idle'
+                && document.querySelectorAll('.jp-Notebook .js-plotly-plot .main-svg').length >= {want};
+        }}""", timeout=120000)
+    assert page.locator(".jp-Notebook .js-plotly-plot").count() == want
+    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    assert page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']").count() == 0
+    assert outside == []
+    page.close()
+
+
+def test_live_slideshow_opens_and_draws_a_chart(browser, lab):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    outside, _ = _watch(page, LOCAL + (lab, lab.replace("http", "ws")), block=False)
+    page.goto(f"{lab}/rise/01_stance.ipynb?token={TOKEN}")
+    page.wait_for_selector(".reveal .slides section.present", state="attached", timeout=90000)
+    for _ in range(40):
+        if page.locator("section.present .js-plotly-plot .main-svg").count():
+            break
+        page.keyboard.press("ArrowRight")
+        time.sleep(0.4)
+    assert page.locator("section.present .js-plotly-plot .main-svg").count() >= 1
+    assert outside == []  # the notebook's "white" RISE theme loads no web fonts
+    page.close()
+
+
+# --- handout images --------------------------------------------------------------------------
+
+def test_handouts_are_drawn_by_kaleido_with_the_system_chromium(browser, tmp_path):
+    written = present.handouts(tmp_path, names=["02_policy_map.png", "01_stance_by_speaker.png"])
+    assert [p.name for p in written] == ["01_stance_by_speaker.png", "02_policy_map.png"]
+    for path in written:
+        head = path.read_bytes()[:24]
+        assert head[:8] == b"\x89PNG\r\n\x1a\n"
+        assert int.from_bytes(head[16:20], "big") == 2200  # 1100 pixels wide at scale 2
+        assert path.stat().st_size > 50_000
