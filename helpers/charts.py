@@ -388,6 +388,15 @@ def stance_by_speaker(book: pd.DataFrame, by: str = "hand") -> go.Figure:
     return fig
 
 
+def _cut_note(fig: go.Figure, text: str, groups: list[list[pd.Timestamp]], fmt: str, y: float) -> None:
+    """Add a note under a chart whose time axis is cut into panels, naming each gap."""
+    gaps = [f"{groups[i][-1]:{fmt}} and {groups[i + 1][0]:{fmt}}" for i in range(len(groups) - 1)]
+    if gaps:
+        text += " The time axis is cut: nothing in the articles between " + "; ".join(gaps) + "."
+    fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=y, showarrow=False, xanchor="left",
+                       font=dict(size=11, color="#555555"))
+
+
 def _clusters(dates: list[pd.Timestamp], gap_days: int = 730) -> list[list[pd.Timestamp]]:
     """Return sorted dates in groups, a new group after a gap of more than ``gap_days``.
 
@@ -480,12 +489,7 @@ def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str = "hand
     titles = {s: f"Stance over time: {len(book)} quotations in {len(arts)} articles, one dot each ({_BY[s][1]})" for s in _BY}
     _switch(fig, traces, styles, by, titles, y=1.06)
     fig.update_yaxes(range=[-1.6, int(per_article.max()) + 1.5], title_text="quotations (one dot each)", row=1, col=1)
-    gaps = [f"{groups[i][-1]:%b %Y} and {groups[i + 1][0]:%b %Y}" for i in range(len(groups) - 1)]
-    note = "Shaded bands: presidential terms (from outside the corpus)."
-    if gaps:
-        note += " The time axis is cut: no article was published between " + "; ".join(gaps) + "."
-    fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=-0.2, showarrow=False, xanchor="left",
-                       font=dict(size=11, color="#555555"))
+    _cut_note(fig, "Shaded bands: presidential terms (from outside the corpus).", groups, "%b %Y", -0.2)
     fig.update_layout(legend=dict(orientation="h", y=-0.3, yanchor="top", x=0))
     fig = _layout(fig, titles[by], 580)
     fig.update_layout(margin=dict(b=160, t=90))
@@ -783,12 +787,7 @@ def policy_timeline(acts: pd.DataFrame, places: pd.DataFrame, events: pd.DataFra
                          row=1, col=i)
     fig.update_yaxes(categoryorder="array", categoryarray=order, range=[len(order) - 0.5, -0.5], showgrid=True,
                      gridcolor="#EEEEEE", row=1, col=1)
-    gaps = [f"{groups[i][-1]:%Y} and {groups[i + 1][0]:%Y}" for i in range(len(groups) - 1)]
-    note = "Grey bars: every day an action's date could be. Dotted lines: federal actions."
-    if gaps:
-        note += " The time axis is cut between " + "; ".join(gaps) + "."
-    fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=-0.12, showarrow=False, xanchor="left",
-                       font=dict(size=11, color="#555555"))
+    _cut_note(fig, "Grey bars: every day an action's date could be. Dotted lines: federal actions.", groups, "%Y", -0.12)
     fig.update_layout(legend=dict(orientation="h", y=-0.18, yanchor="top", x=0))
     fig = _layout(fig, f"When: {len(acts)} local actions and {len(events)} federal ones", 150 + 34 * len(order) + 130)
     fig.update_layout(margin=dict(b=150))

@@ -119,23 +119,28 @@ def index_page(title: str = "Sanctuary Notebooks") -> str:
     )
 
 
-def site(outdir: str | Path, paths=None) -> list[Path]:
-    """Return the files written: one HTML page per notebook, ``index.html``, and ``assets/plotly.min.js`` once."""
-    outdir = Path(outdir)
+def _export(kind: str, outdir: Path, paths, suffix: str) -> list[Path]:
+    """Return the pages written: each notebook exported by the ``kind`` exporter, with plotly.js beside them once."""
     (outdir / "assets").mkdir(parents=True, exist_ok=True)
-    written = [outdir / "assets" / "plotly.min.js"]
-    shutil.copyfile(plotly_js(), written[0])
-    exporter = _exporter("page")
+    shutil.copyfile(plotly_js(), outdir / "assets" / "plotly.min.js")
+    exporter = _exporter(kind)
+    written = []
     for path in [Path(p) for p in paths] if paths else notebook_paths():
         nb = static_outputs(nbformat.read(path, as_version=4))
         html, _ = exporter.from_notebook_node(nb, resources={"plotly_js_url": "assets/plotly.min.js",
                                                              "metadata": {"name": path.stem}})
-        target = outdir / f"{path.stem}.html"
-        target.write_text(_local_links(html), encoding="utf-8")
+        target = outdir / f"{path.stem}{suffix}"
+        target.write_text(_local_links(html).replace('.html"', f'{suffix}"'), encoding="utf-8")
         written.append(target)
-    (outdir / "index.html").write_text(index_page(), encoding="utf-8")
-    written.append(outdir / "index.html")
     return written
+
+
+def site(outdir: str | Path, paths=None) -> list[Path]:
+    """Return the files written: one HTML page per notebook, ``index.html``, and ``assets/plotly.min.js`` once."""
+    outdir = Path(outdir)
+    written = [outdir / "assets" / "plotly.min.js"] + _export("page", outdir, paths, ".html")
+    (outdir / "index.html").write_text(index_page(), encoding="utf-8")
+    return written + [outdir / "index.html"]
 
 
 def slides(outdir: str | Path, paths=None) -> list[Path]:
@@ -144,8 +149,6 @@ def slides(outdir: str | Path, paths=None) -> list[Path]:
     if not (REVEAL_DIR / "dist" / "reveal.js").is_file():
         raise FileNotFoundError(f"{REVEAL_DIR.relative_to(ROOT)} is missing: the decks need the npm package reveal.js. "
                                 "Run `make setup` on a machine with npm.")
-    (outdir / "assets").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(plotly_js(), outdir / "assets" / "plotly.min.js")
     reveal = outdir / "reveal.js"
     for part in ("dist", "plugin/notes", "LICENSE"):
         source, target = REVEAL_DIR / part, reveal / part
@@ -154,16 +157,7 @@ def slides(outdir: str | Path, paths=None) -> list[Path]:
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
-    written = []
-    exporter = _exporter("slides")
-    for path in [Path(p) for p in paths] if paths else notebook_paths():
-        nb = static_outputs(nbformat.read(path, as_version=4))
-        html, _ = exporter.from_notebook_node(nb, resources={"plotly_js_url": "assets/plotly.min.js",
-                                                             "metadata": {"name": path.stem}})
-        target = outdir / f"{path.stem}.slides.html"
-        target.write_text(_local_links(html).replace('.html"', '.slides.html"'), encoding="utf-8")
-        written.append(target)
-    return written
+    return _export("slides", outdir, paths, ".slides.html")
 
 
 def handout_figures() -> dict[str, object]:

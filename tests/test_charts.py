@@ -122,7 +122,7 @@ def test_stance_over_time_cuts_the_axis_and_shows_date_precision(book, articles)
     bars = [t for t in fig.data if t.mode == "lines"]
     spans = sorted((str(t.x[0])[:10], str(t.x[1])[:10]) for t in bars)
     assert ("2026-02-01", "2026-03-01") in spans
-    assert "no article was published between Jan 2018 and Feb 2026" in fig.layout.annotations[-1].text
+    assert "nothing in the articles between Jan 2018 and Feb 2026" in fig.layout.annotations[-1].text
     bands = {a.text for a in fig.layout.annotations}
     assert {"Obama", "Trump, 1st term", "Trump, 2nd term"} <= bands
     auto = _buttons(fig)["automatic stance (cues)"].args[0]
@@ -230,7 +230,7 @@ def test_policy_timeline_puts_federal_events_on_top_and_cuts_the_axis(policy_dat
     assert sum(len(t.x) for t in markers) == 26
     open_ = [t for t in markers if t.marker.symbol == "circle-open"]
     assert sum(len(t.x) for t in open_) == int((acts["date_status"] == "article date").sum())
-    assert "cut between 1979 and 2013; 2018 and 2026" in fig.layout.annotations[-1].text
+    assert "nothing in the articles between 1979 and 2013; 2018 and 2026" in fig.layout.annotations[-1].text
 
 
 def test_side_by_side_counts_actions_and_quotations(policy_data, book):
