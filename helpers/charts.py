@@ -14,6 +14,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from .corpus import date_span
 from .outside import ADMINISTRATIONS
 
 #: Okabe & Ito (2008), "Color Universal Design".
@@ -72,14 +73,6 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     return fig
 
 
-def _date_range(published: pd.Timestamp, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    if precision == "month":
-        return published, published + pd.offsets.MonthBegin(1)
-    if precision == "day":
-        return published.normalize(), published.normalize() + pd.Timedelta(days=1)
-    return published, published + pd.Timedelta(minutes=1)
-
-
 def timeline(articles: pd.DataFrame) -> go.Figure:
     """Return a 2016-2026 timeline with one marker per article.
 
@@ -97,7 +90,7 @@ def timeline(articles: pd.DataFrame) -> go.Figure:
             fig.add_vrect(x0=a, x1=b, fillcolor=_ADMIN_FILL[name], opacity=0.7, line_width=0, layer="below",
                           annotation_text=name, annotation_position="top left", annotation_font_size=11)
     for row in arts.itertuples():
-        lo, hi = _date_range(row.published, row.date_precision)
+        lo, hi = date_span(row.published, row.date_precision)
         fig.add_trace(go.Scatter(
             x=[lo, hi], y=[row.article_id] * 2, mode="lines", line=dict(width=10, color=OKABE_ITO["grey"]),
             hoverinfo="skip", showlegend=False,
@@ -428,7 +421,7 @@ def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str = "hand
     if book.empty:
         return _empty("Stance over time: no quotation to show")
     arts = articles.sort_values("published").reset_index(drop=True)
-    spans = {r.article_id: _date_range(r.published, r.date_precision) for r in arts.itertuples()}
+    spans = {r.article_id: date_span(r.published, r.date_precision) for r in arts.itertuples()}
     centre = {k: lo + (hi - lo) / 2 if (hi - lo) > pd.Timedelta(days=2) else lo for k, (lo, hi) in spans.items()}
     groups = _clusters(list(centre.values()))
     pad = pd.Timedelta(days=100)
@@ -856,15 +849,15 @@ PARTY_COLORS = {
 def stance_shares(table: pd.DataFrame, title: str, unit: str = "quotations") -> go.Figure:
     """Return stacked horizontal bars: the share of each stance in each row of a stance-count table.
 
-    ``table`` is :func:`helpers.parties.stance_counts` (or any table with
-    stance count columns and ``n``); each segment shows its count, each bar
+    ``table`` is :func:`helpers.parties.stance_counts` (or any
+    :func:`helpers.quotebook.tally`); each segment shows its count, each bar
     ends with its n, and hover gives count and share.
     """
     stances = [s for s in ("FAVOR", "MIXED", "AGAINST", "NONE") if s in table.columns]
     rows = [str(i) for i in table.index]
     fig = go.Figure()
     for stance in stances:
-        share = (100 * table[stance] / table["n"].where(table["n"] > 0)).fillna(0)
+        share = table[f"% {stance}"]
         fig.add_trace(go.Bar(
             y=rows, x=share, orientation="h", name=STANCE_LABELS[stance], marker_color=STANCE_COLORS[stance],
             text=[str(c) if c else "" for c in table[stance]], textposition="inside", insidetextanchor="middle",

@@ -166,6 +166,21 @@ def parse_date(value: str, precision: str, path="<metadata>") -> pd.Timestamp:
         ) from None
 
 
+#: How long a date of each precision lasts: a month-precision date stands for the whole month.
+SPANS = {"minute": pd.Timedelta(minutes=1), "day": pd.Timedelta(days=1), "month": pd.DateOffset(months=1),
+         "season": pd.DateOffset(months=3), "year": pd.DateOffset(years=1)}
+
+
+def date_span(start: pd.Timestamp, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Return the first moment a date of ``precision`` could be and the moment after its last.
+
+    >>> [str(t.date()) for t in date_span(pd.Timestamp("2015-06-01"), "season")]
+    ['2015-06-01', '2015-09-01']
+    """
+    start = start.normalize() if precision == "day" else start
+    return start, start + SPANS[precision]
+
+
 def date_label(published: pd.Timestamp, precision: str, status: str) -> str:
     """Return a reader's label for a date that says how precise and how sure it is.
 

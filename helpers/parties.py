@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .knowledge import Knowledge
+from .quotebook import tally
 from .stance import actors as actor_stances
 
 #: Party labels as the quotation book writes them, in the order charts use.
@@ -95,13 +96,7 @@ def stance_counts(book: pd.DataFrame, level: str = "quote", by: str = "hand", gr
     else:
         raise ValueError(f"level must be 'quote' or 'actor'; got {level!r}")
     groups = [p for p in PARTIES if p in set(frame[group])] if group == "party" else list(dict.fromkeys(frame[group]))
-    table = pd.crosstab(frame[group], frame["stance"]).reindex(index=groups, columns=labels, fill_value=0)
-    table["n"] = table.sum(axis=1)
-    for label in labels:
-        table[f"% {label}"] = (100 * table[label] / table["n"].where(table["n"] > 0)).round(1).fillna(0.0)
-    table.columns.name = None
-    table.index.name = group
-    return table
+    return tally(frame[group], frame["stance"], labels, groups)
 
 
 def bootstrap(values, clusters=None, n_boot: int = 2000, seed: int = SEED, level: float = 0.95) -> dict:

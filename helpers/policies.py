@@ -51,8 +51,6 @@ COLUMNS = ["id", "jurisdiction", "actor_id", "date", "date_precision", "date_sta
 FEDERAL_COLUMNS = ["id", "actor_id", "date", "date_precision", "date_status", "date_evidence", "event", "article_id",
                    "evidence", "note"]
 _DATE_FORMS = {"year": r"\d{4}", "season": r"\d{4}-\d{2}", "month": r"\d{4}-\d{2}", "day": r"\d{4}-\d{2}-\d{2}"}
-_SPAN = {"year": pd.DateOffset(years=1), "season": pd.DateOffset(months=3), "month": pd.DateOffset(months=1),
-         "day": pd.DateOffset(days=1)}
 
 
 def date_range(date: str, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -63,8 +61,9 @@ def date_range(date: str, precision: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     >>> [str(t.date()) for t in date_range("2015-06", "season")]
     ['2015-06-01', '2015-09-01']
     """
-    start = pd.Timestamp(date)
-    return start, start + _SPAN[precision]
+    from .corpus import date_span
+
+    return date_span(pd.Timestamp(date), precision)
 
 
 def date_label(date: str, precision: str, status: str) -> str:

@@ -170,20 +170,32 @@ def counts(book: pd.DataFrame, group: str, by: str = "hand") -> pd.DataFrame:
 
     >>> book = pd.DataFrame({"year": [2016, 2016, 2026], "stance_hand": ["AGAINST", "FAVOR", "NONE"]})
     >>> counts(book, "year")
-          AGAINST  FAVOR  NONE  n  % AGAINST  % FAVOR
+          AGAINST  FAVOR  NONE  n  % AGAINST  % FAVOR  % NONE
     year
-    2016        1      1     0  2       50.0     50.0
-    2026        0      0     1  1        0.0      0.0
+    2016        1      1     0  2       50.0     50.0     0.0
+    2026        0      0     1  1        0.0      0.0   100.0
     """
     column = BY[by]
     present = list(dict.fromkeys(book[column]))
     labels = [s for s in ("AGAINST", "FAVOR", "NONE") if s in present or s != "NONE"] + \
         sorted(v for v in present if v not in ("AGAINST", "FAVOR", "NONE"))
-    table = pd.crosstab(book[group], book[column]).reindex(index=list(dict.fromkeys(book[group])), columns=labels, fill_value=0)
-    table["n"] = table.sum(axis=1)
-    for stance in ("AGAINST", "FAVOR"):
-        table[f"% {stance}"] = (100 * table[stance] / table["n"].where(table["n"] > 0)).round(1).fillna(0.0)
+    return tally(book[group], book[column], labels, list(dict.fromkeys(book[group])))
+
+
+def tally(groups: pd.Series, stances: pd.Series, labels: list[str], order: list) -> pd.DataFrame:
+    """Return a count per group (rows, in ``order``) and stance label, with ``n`` and a share in percent of each label.
+
+    >>> tally(pd.Series(["D", "D", "R"]), pd.Series(["AGAINST", "NONE", "FAVOR"]), ["FAVOR", "AGAINST"], ["R", "D"])
+       FAVOR  AGAINST  n  % FAVOR  % AGAINST
+    R      1        0  1    100.0        0.0
+    D      0        1  1      0.0      100.0
+    """
+    table = pd.crosstab(groups, stances).reindex(index=order, columns=labels, fill_value=0)
+    table["n"] = table[labels].sum(axis=1)
+    for label in labels:
+        table[f"% {label}"] = (100 * table[label] / table["n"].where(table["n"] > 0)).round(1).fillna(0.0)
     table.columns.name = None
+    table.index.name = groups.name
     return table
 
 
