@@ -130,8 +130,12 @@ def show(frame: pd.DataFrame | pd.Series, *, index: bool | None = None, articles
     table = frame.copy()
     if index is None:
         index = not (isinstance(table.index, pd.RangeIndex) and table.index.name is None)
+    across = table.columns.name if not isinstance(table.columns, pd.MultiIndex) else None
     if index:
+        names_in = [n if n is not None else "" for n in table.index.names]
         table = table.reset_index()
+        if across is not None and len(names_in) == 1:  # a cross-table: say what the rows and the columns are
+            table = table.rename(columns={table.columns[0]: f"{header(names_in[0])} ↓ · {header(across)} →"})
     if isinstance(table.columns, pd.MultiIndex):
         table.columns = [" ".join(str(x) for x in c if str(x)) for c in table.columns]
     articles_by_id = article_labels(articles) if articles is not None else {}

@@ -40,7 +40,7 @@ def test_show_keeps_long_text_whole_left_aligned_and_wrapping_at_spaces():
 def test_show_keeps_a_named_index_and_flattens_a_crosstab():
     table = pd.crosstab(pd.Series(["a", "b"], name="hand_type"), pd.Series(["a", "a"], name="auto"))
     html = tables.show(table).html
-    assert ">hand-coded type</th>" in html and html.count("<tr>") == 3
+    assert ">hand-coded type ↓ · auto →</th>" in html and html.count("<tr>") == 3
 
 
 def test_show_says_so_when_empty_and_renders_booleans_as_words():
