@@ -34,9 +34,10 @@ WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 REVEAL_DIR = ROOT / "node_modules" / "reveal.js"
 ARTICLES_DIR = ROOT / "corpus" / "articles"
-#: The logical size of a deck slide: reveal.js scales it to the screen, so a chart that fits
-#: 1280 x 720 fits a 1024 x 768 projector too (16:9 and 4:3 alike, with margins).
-SLIDE_SIZE = (1280, 720)
+#: The logical size of a deck slide (16:9): reveal.js scales it to fit the screen, so a chart that
+#: fits it fits a 1280 x 720 screen and a 1024 x 768 projector alike, with text about as large as in
+#: JupyterLab.
+SLIDE_SIZE = (1120, 630)
 
 
 def plotly_js() -> Path:
