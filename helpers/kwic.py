@@ -124,10 +124,10 @@ def explorer(sents: pd.DataFrame, articles: pd.DataFrame, word: str = "sanctuary
                                  "run the notebook to search live.</i></p>" + result.value)
             return bundle
 
-    from .tables import article_labels
+    from .labels import article_label
 
     known = {"article_id", "outlet", "published", "date_precision"} <= set(articles.columns)
-    labels = article_labels(articles) if known else {}
+    labels = article_label(articles) if known else {}
     box = widgets.Text(value=word, description="word:", placeholder="e.g. sanctuary, deport*, ICE",
                        continuous_update=True, layout=widgets.Layout(width="360px"))
     result = widgets.HTML()

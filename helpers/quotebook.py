@@ -220,8 +220,6 @@ def to_html(rows: pd.DataFrame, by: str = "hand", total: int | None = None, link
     jurisdiction and party, the article and its date, and a reference to the
     sentence linking to the article file.
     """
-    from .tables import short_outlet
-
     total = len(rows) if total is None else total
     if rows.empty:
         return (f"<p><b>No quotation matches these filters</b> (0 of {total}). "
@@ -238,7 +236,7 @@ def to_html(rows: pd.DataFrame, by: str = "hand", total: int | None = None, link
         body.append(
             f"<tr><td {_TD}>{_chip(mine)}{note}</td><td {_TD}>{html.escape(r.text)}</td>"
             f"<td {_TD}><b>{html.escape(r.speaker)}</b><br><small>{who}</small><br><small>{party}</small></td>"
-            f"<td {_TD}>{html.escape(short_outlet(r.outlet))}<br><small>{html.escape(r.date_label)}</small></td>"
+            f"<td {_TD}>{html.escape(r.outlet)}<br><small>{html.escape(r.date_label)}</small></td>"
             f"<td {_TD}><a href='{href}' title='{html.escape(r.file)}, characters {r.start} to {r.end}'>"
             f"line {r.line}</a>, sentence {r.sentence}<br><small>characters {r.start}–{r.end}</small></td></tr>"
         )

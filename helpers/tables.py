@@ -5,7 +5,8 @@ text cut after 50 characters, and ids where a reader wants names. :func:`show`
 returns static HTML instead (it survives export to the site and the decks, where no
 kernel runs): no index column unless asked, readable headers, text left-aligned and
 wrapped at spaces, numbers right-aligned, nothing cut, and readers' labels for
-articles ("ABC News, 17 Nov 2016") and people ("Kent Guinn") in place of their ids.
+articles ("ABC News, 17 Nov 2016") and people ("Kent Guinn") in place of their ids
+(made by :mod:`helpers.labels`).
 Styles are inline, so the table looks the same in JupyterLab, the site and the decks.
 """
 
@@ -15,6 +16,8 @@ import html
 import re
 
 import pandas as pd
+
+from .labels import article_label, person_label
 
 #: Headers a reader understands, for the column names the helpers use; any other
 #: name is shown with its underscores as spaces.
@@ -45,42 +48,6 @@ def header(name) -> str:
     """
     name = str(name)
     return HEADERS.get(name, name.replace("_", " "))
-
-
-def short_outlet(outlet: str) -> str:
-    """Return an outlet's name without its qualifications.
-
-    >>> short_outlet("Associated Press (reprinted by an unnamed English-language newspaper)")
-    'Associated Press'
-    >>> short_outlet("Korean news outlet (unnamed), in English translation, citing The Washington Post")
-    'Korean news outlet'
-    """
-    return re.split(r" \(|, ", outlet, maxsplit=1)[0]
-
-
-def article_labels(articles: pd.DataFrame) -> dict[str, str]:
-    """Return a reader's label for each article id: outlet and date, as precise as the date is known.
-
-    >>> from helpers import corpus
-    >>> labels = article_labels(corpus.load())
-    >>> labels["abc-2016-11-17"], labels["kr-2026-02"]
-    ('ABC News, 17 Nov 2016', 'Korean news outlet, Feb 2026')
-    """
-    fmt = {"year": "%Y", "month": "%b %Y"}
-    return {
-        r.article_id: f"{short_outlet(r.outlet)}, {r.published.strftime(fmt.get(r.date_precision, '%d %b %Y')).lstrip('0')}"
-        for r in articles.itertuples(index=False)
-    }
-
-
-def actor_names(kb) -> dict[str, str]:
-    """Return each actor's name by id (empty for no knowledge).
-
-    >>> from helpers import corpus, knowledge
-    >>> actor_names(knowledge.load(articles=corpus.load()))["kent-guinn"]
-    'Kent Guinn'
-    """
-    return dict(zip(kb.actors["id"], kb.actors["name"])) if kb is not None and len(kb.actors) else {}
 
 
 class Table:
@@ -138,12 +105,12 @@ def show(frame: pd.DataFrame | pd.Series, *, index: bool | None = None, articles
             table = table.rename(columns={table.columns[0]: f"{header(names_in[0])} ↓ · {header(across)} →"})
     if isinstance(table.columns, pd.MultiIndex):
         table.columns = [" ".join(str(x) for x in c if str(x)) for c in table.columns]
-    articles_by_id = article_labels(articles) if articles is not None else {}
-    people = actor_names(kb)
+    articles_by_id = article_label(articles) if articles is not None else {}
     for column in table.columns:
         if column in ARTICLE_COLUMNS and articles_by_id:
             table[column] = table[column].map(lambda v: articles_by_id.get(v, v))
-        elif column in ACTOR_COLUMNS and people:
+        elif column in ACTOR_COLUMNS and kb is not None:
+            people = person_label([v for v in table[column] if v], kb.actors)
             table[column] = table[column].map(lambda v: people.get(v, v))
     if table.empty:
         return Table(f"<p><i>{html.escape(empty)}</i></p>", table)
