@@ -170,10 +170,11 @@ SIZES = {"1280x720": (1280, 720), "1024x768": (1024, 768)}  # a 16:9 screen and 
 #: The parts of a chart a reader needs, each of which must lie inside the viewport.
 CHART_PARTS = {"plot area": ".draglayer .nsewdrag", "map": ".geolayer .bg", "x-axis title": ".g-xtitle",
                "y-axis title": ".g-ytitle", "legend": ".legend", "drop-down": ".updatemenu-container",
-               "slider": ".slider-container", "title": ".g-gtitle"}
+               "slider": ".slider-container"}
+TITLE = {"title": ".g-gtitle"}
 
 
-def _outside(page, scope: str = "section.present") -> tuple[int, list[str]]:
+def _outside(page, scope: str = "section.present", parts: dict[str, str] = CHART_PARTS) -> tuple[int, list[str]]:
     """Return the number of charts drawn in ``scope`` and every part of them that is not wholly in the viewport."""
     return tuple(page.evaluate(
         """([scope, parts]) => {
@@ -191,21 +192,30 @@ def _outside(page, scope: str = "section.present") -> tuple[int, list[str]]:
                 }
             });
             return [plots.length, bad];
-        }""", [scope, CHART_PARTS]))
+        }""", [scope, parts]))
+
+
+def _open_deck(browser, exported, path, size):
+    width, height = SIZES[size]
+    page = browser.new_page(viewport={"width": width, "height": height})
+    watched = _watch(page)
+    page.goto((exported / "slides" / f"{path.stem}.slides.html").as_uri())
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=30000)
+    return page, watched
+
+
+def _next_fitted(page) -> None:
+    page.wait_for_function("() => Reveal.getCurrentSlide().dataset.fitted === 'yes'", timeout=15000)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=str)
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_deck_shows_every_chart_whole_on_every_slide_walking_with_the_arrow_key(browser, exported, path, size):
-    width, height = SIZES[size]
-    page = browser.new_page(viewport={"width": width, "height": height})
-    outside, errors = _watch(page)
-    page.goto((exported / "slides" / f"{path.stem}.slides.html").as_uri())
-    page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=30000)
+    page, (outside, errors) = _open_deck(browser, exported, path, size)
     total = page.evaluate("() => Reveal.getTotalSlides()")
     seen, charts, problems = set(), 0, []
     for step in range(total):
-        page.wait_for_function("() => Reveal.getCurrentSlide().dataset.fitted === 'yes'", timeout=15000)
+        _next_fitted(page)
         indices = page.evaluate("() => { const i = Reveal.getIndices(); return [i.h, i.v || 0]; }")
         seen.add(tuple(indices))
         drawn, bad = _outside(page)
@@ -223,6 +233,18 @@ def test_deck_shows_every_chart_whole_on_every_slide_walking_with_the_arrow_key(
     styles = page.evaluate("() => [...document.querySelectorAll('.reveal pre')].map(e => getComputedStyle(e).wordBreak + ' ' + getComputedStyle(e).overflowWrap)")
     assert set(styles) <= {"normal normal"}
     assert outside == [] and errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_deck_chart_titles_fit_a_projector(browser, exported, path):
+    page, _ = _open_deck(browser, exported, path, "1024x768")
+    problems = []
+    for step in range(page.evaluate("() => Reveal.getTotalSlides()")):
+        _next_fitted(page)
+        problems += [f"slide {step + 1}: {b}" for b in _outside(page, parts=TITLE)[1]]
+        page.keyboard.press("ArrowRight")
+    assert problems == []  # a title wider than its chart runs off the slide: wrap it or shorten it
     page.close()
 
 
