@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..corpus import date_span
-from ..labels import article_label, person_label
+from ..labels import article_label, outlet_name, person_label
 from ..outside import ADMINISTRATIONS
 from ..vocabulary import STANCE_ORDER
 from .style import (_ADMIN_FILL, DATE_SYMBOLS, OKABE_ITO, PARTY_SHORT, STANCE_COLORS, STANCE_LABELS, STANCE_SHORT, TOP, _clusters, _cut_note,
@@ -263,14 +263,14 @@ def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str = "hand
             fig.add_trace(go.Scatter(
                 x=part["article_id"].map(centre), y=[-0.2] * len(part), mode="markers", name=label,
                 legendgroup=status, showlegend=not any(t.legendgroup == status for t in fig.data),
-                text=[f"{_escape(textwrap.shorten(o, 18, placeholder='…'))} · {int(per_article.get(a, 0))}"
+                text=[f"{_escape(textwrap.shorten(outlet_name(o), 18, placeholder='…'))} · {int(per_article.get(a, 0))}"
                       for a, o in zip(part["article_id"], part["outlet"])],
                 marker=dict(symbol=DATE_SYMBOLS[status], size=13, color="#000000", line=dict(width=2, color="#000000")),
                 customdata=list(zip([_escape(names[a]) for a in part["article_id"]], part["date_label"], hand_counts)),
                 hovertemplate="<b>%{customdata[0]}</b><br>Published: %{customdata[1]}<br>hand-coded: %{customdata[2]}<extra></extra>",
             ), row=1, col=i)
     for k, r in enumerate(arts.itertuples()):  # labels under the dates, on two levels so that neighbours do not collide
-        fig.add_annotation(x=centre[r.article_id], y=-1.1 - 1.3 * (k % 2), text=f"{_escape(textwrap.shorten(r.outlet, 18, placeholder='…'))}"
+        fig.add_annotation(x=centre[r.article_id], y=-1.1 - 1.3 * (k % 2), text=f"{_escape(textwrap.shorten(outlet_name(r.outlet), 18, placeholder='…'))}"
                            f" · {int(per_article.get(r.article_id, 0))}", showarrow=False, font=dict(size=11),
                            xref=f"x{panel[r.article_id] if panel[r.article_id] > 1 else ''}", yref="y")
     _legend_keys(fig, _stance_order([*book["stance_hand"], *book["stance_auto"]]), ring=bool(data["differs"].any()))
