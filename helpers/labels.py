@@ -6,7 +6,20 @@ Every chart, hover and table shows these instead of ids such as
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
+
+
+def outlet_name(outlet: str) -> str:
+    """Return an outlet's name without the notes the metadata adds in brackets or after a comma.
+
+    >>> outlet_name("Associated Press (reprinted by an unnamed English-language newspaper)")
+    'Associated Press'
+    >>> outlet_name("Korean news outlet (unnamed), in English translation, citing The Washington Post")
+    'Korean news outlet'
+    """
+    return re.sub(r"\s*\([^)]*\)", "", outlet).split(",")[0].strip() or outlet
 
 
 def _date(published: pd.Timestamp, precision: str) -> str:
@@ -23,7 +36,7 @@ def _date(published: pd.Timestamp, precision: str) -> str:
 
 
 def article_label(articles: pd.DataFrame) -> dict[str, str]:
-    """Return each article's label by its id: outlet and date, e.g. "ABC News, 17 Nov 2016".
+    """Return each article's label by its id: outlet (:func:`outlet_name`) and date, e.g. "ABC News, 17 Nov 2016".
 
     ``articles`` is :func:`helpers.corpus.load` (``article_id``, ``outlet``,
     ``published``, ``date_precision``). Two articles of one outlet on one
@@ -35,7 +48,7 @@ def article_label(articles: pd.DataFrame) -> dict[str, str]:
     >>> article_label(arts)
     {'abc-2016-11-17': 'ABC News, 17 Nov 2016', 'kr-2026-02': 'The Korea Times, Feb 2026'}
     """
-    labels = {r.article_id: f"{r.outlet}, {_date(r.published, r.date_precision)}"
+    labels = {r.article_id: f"{outlet_name(r.outlet)}, {_date(r.published, r.date_precision)}"
               for r in articles.drop_duplicates("article_id").sort_values("article_id").itertuples()}
     seen: dict[str, list[str]] = {}
     for article_id, label in labels.items():

@@ -24,7 +24,7 @@ def test_term_chart_shows_the_quotations_that_use_a_word(book, articles):
     fig = charts.distinctive_terms(terms, dem, rep, "Democratic", "Republican")
     kept = int((terms["total"] >= 2).sum())
     assert sum(len(t.x) for t in fig.data) == kept
-    assert f"{len(terms) - kept} words used only once are left out" in fig.layout.title.text
+    assert f"{len(terms) - kept} words used only once are left out" in fig.layout.annotations[-1].text
     hover = {c[0]: c for t in fig.data for c in t.customdata}
     assert "Carlos Gimenez: " in hover["county"][4] and hover["county"][3] == "(none)"
     assert fig.data[0].marker.color == charts.PARTY_COLORS["Democratic"]

@@ -21,22 +21,31 @@ def test_policy_map_draws_offline_with_a_year_slider(policy_data):
     assert fig.layout.geo.scope == "usa"
     steps = fig.layout.sliders[0].steps
     assert [s.label for s in steps] == ["2016", "2017", "2026"]  # only the years in which something changed
-    sizes_2016 = steps[0].args[0]["marker.size"][1]
+    bubbles = [t for t in fig.data if t.name == "jurisdictions"]
     by_name = dict(zip(places["name"], range(len(places))))
-    assert sizes_2016[by_name["Oakland"]] == 9  # no action before 2026: a small open circle
-    assert sizes_2016[by_name["Los Angeles"]] > 9  # since 1979
-    colors_2017 = steps[1].args[0]["marker.color"][1]
-    assert colors_2017[by_name["Miami-Dade County"]] == charts.DIRECTION_COLORS["cooperate"]
-    assert steps[0].args[0]["marker.color"][1][by_name["Miami-Dade County"]] == charts.DIRECTION_COLORS["restrict"]
-    assert "no action reported by the end of 2016" in steps[0].args[0]["hovertext"][1][by_name["Oakland"]]
-    halos_2017 = steps[1].args[0]["marker.size"][0]  # a yellow halo marks who acted in the step
-    assert halos_2017[by_name["Miami-Dade County"]] > 0 and halos_2017[by_name["Los Angeles"]] > 0
-    assert halos_2017[by_name["Seattle"]] == 0 and steps[2].args[0]["marker.size"][0][by_name["Oakland"]] > 0
-    labels = next(t for t in fig.data if t.name == "jurisdictions")
-    assert "Boston" in list(labels.text) and len(labels.text) == len(places)
-    boston, nyc = by_name["Boston"], by_name["New York City"]
-    assert (labels.lon[boston], labels.lat[boston]) != (labels.lon[nyc], labels.lat[nyc])
-    assert labels.lon[nyc] > -70  # moved off the crowded coast, with a leader line to its place
+
+    def at(step, prop, name, halo=False):
+        """The value a step gives a place: its bubble's (or halo's) size, colour or hover."""
+        data, traces = steps[step].args
+        for k, trace in enumerate(bubbles):
+            if by_name[name] in list(trace.customdata):
+                index = list(traces).index(fig.data.index(trace)) - (1 if halo else 0)
+                return data[prop][index][list(trace.customdata).index(by_name[name])]
+        raise KeyError(name)
+
+    assert at(0, "marker.size", "Oakland") == 9  # no action before 2026: a small open circle
+    assert at(0, "marker.size", "Los Angeles") > 9  # since 1979
+    assert at(1, "marker.color", "Miami-Dade County") == charts.DIRECTION_COLORS["cooperate"]
+    assert at(0, "marker.color", "Miami-Dade County") == charts.DIRECTION_COLORS["restrict"]
+    assert "no action reported by the end of 2016" in at(0, "hovertext", "Oakland")
+    # a yellow halo marks who acted in the step
+    assert at(1, "marker.size", "Miami-Dade County", halo=True) > 0 and at(1, "marker.size", "Los Angeles", halo=True) > 0
+    assert at(1, "marker.size", "Seattle", halo=True) == 0 and at(2, "marker.size", "Oakland", halo=True) > 0
+    # every place is labelled; where places crowd (the north-east) an inset shows them
+    assert sorted(n for t in bubbles for n in t.text) == sorted(places["name"])
+    inset = next(t for t in bubbles if t.geo == "geo2")
+    assert set(inset.text) == {"New York City", "Philadelphia", "Washington D.C.", "Maryland"}
+    assert fig.layout.geo2.domain.x[0] >= fig.layout.geo.domain.x[1]
     assert fig.layout.title.text == "Miami-Dade County moved to cooperate in Jan 2017; 11 other jurisdictions restricted cooperation"
 
 
@@ -45,9 +54,9 @@ def test_policy_timeline_puts_federal_events_on_top_and_cuts_the_axis(policy_dat
     fig = charts.policy_timeline(acts, places, events, kb)
     assert "xaxis3" in fig.layout and "xaxis4" not in fig.layout  # 1979 | 2013-2018 | 2026
     assert fig.layout.yaxis.ticktext[0] == "<b>federal</b>"
-    federal = [t for t in fig.data if t.name == "federal action (context)"]
+    federal = [t for t in fig.data if t.name == "federal action (context, labelled above)"]
     assert sum(len(t.x) for t in federal) == 3
-    markers = [t for t in fig.data if t.mode == "markers" and t.name != "federal action (context)"]
+    markers = [t for t in fig.data if t.mode == "markers" and t.name != "federal action (context, labelled above)"]
     assert sum(len(t.x) for t in markers) == 26
     open_ = [t for t in markers if t.marker.symbol == "circle-open"]
     assert sum(len(t.x) for t in open_) == int((acts["date_status"] == "article date").sum())

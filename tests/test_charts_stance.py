@@ -11,8 +11,8 @@ def test_stance_by_speaker_one_row_per_speaker_one_marker_per_quotation(book):
     fig = charts.stance_by_speaker(book)
     quotes_trace = fig.data[0]
     assert len(quotes_trace.x) == 59 and len(set(quotes_trace.y)) == 23
-    assert list(fig.layout.yaxis.categoryarray[:2]) == ["<b>Carlos Gimenez</b> (R)<br><span style='font-size:11px'>mayor, Miami-Dade County</span>",
-                                                        "<b>Donald Trump</b> (R)<br><span style='font-size:11px'>president, United States of America</span>"]
+    assert list(fig.layout.yaxis.categoryarray[:2]) == ["<b>Carlos Gimenez</b> (R) <span style='font-size:11px'>mayor, Miami-Dade County</span>",
+                                                        "<b>Donald Trump</b> (R) <span style='font-size:11px'>president, United States of America</span>"]
     colors = list(quotes_trace.marker.color)
     assert colors == [charts.STANCE_COLORS[s] for s in book["stance_hand"]]
     assert list(quotes_trace.marker.line.width).count(2.5) == 3
@@ -23,8 +23,7 @@ def test_stance_by_speaker_one_row_per_speaker_one_marker_per_quotation(book):
                                 "line 10, sentence 6")
     assert not any("abc-2016-11-17" in str(c) for row in quotes_trace.customdata for c in row)
     legend = [t.name for t in fig.data[1:]]
-    assert legend == [charts.STANCE_LABELS[s] for s in ("FAVOR", "AGAINST", "NONE")] + \
-        ["black ring: automatic and hand-coded stance differ"]
+    assert legend == [charts.STANCE_SHORT[s] for s in ("FAVOR", "AGAINST", "NONE")] + ["black ring: the codings differ"]
     assert fig.layout.title.text.startswith("23 speakers: 3 FAVOR, 1 MIXED, 17 AGAINST, 2 NONE")
 
 
@@ -73,7 +72,8 @@ def test_stance_over_time_with_a_new_article_in_2025(corpus_with_new_article):
     new_book = quotebook.build(arts, sents, quotes.find(arts, sents, kb), quotes.reference(arts, kb, corpus_with_new_article), kb)
     fig = charts.stance_over_time(new_book, arts)
     assert "Biden" in {a.text for a in fig.layout.annotations}
-    assert any("Test Desk · 2" in list(t.text or []) for t in fig.data if t.mode == "markers+text")
+    assert any("Test Desk · 2" in list(t.text or []) for t in fig.data if t.legendgroup in ("stated", "inferred"))
+    assert "Test Desk · 2" in [a.text for a in fig.layout.annotations]
     speaker = charts.stance_by_speaker(new_book)
     assert charts.NO_LABEL_COLORS[quotebook.NOT_CODED] in list(speaker.data[0].marker.color)
     assert charts.STANCE_LABELS.get(quotebook.NOT_CODED, quotebook.NOT_CODED) in [t.name for t in speaker.data]

@@ -73,7 +73,7 @@ def timeline(articles: pd.DataFrame) -> go.Figure:
         ))
     fig.update_xaxes(range=[start, end], title_text="publication date", dtick="M12", tickformat="%Y")
     fig.update_yaxes(autorange="reversed", title_text=None, showgrid=False)
-    _note(fig, "Shaded bands: presidential terms (from outside the corpus). Dotted bar: every day an inferred date could be.")
+    _note(fig, "Shaded: presidential terms (from outside the corpus). Dotted bar: every day an inferred date could be.")
     counts = ", ".join(f"{k} in {t}" for t, k in _terms_of(arts["published"]))
     return _layout(fig, f"{len(arts)} articles across two Trump administrations: {counts}" if counts else
                    f"{len(arts)} articles", 400)

@@ -197,7 +197,7 @@ def distinctive_terms(terms: pd.DataFrame, texts_a: pd.DataFrame, texts_b: pd.Da
     tickvals = [v for v in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if v <= top * 1.5]
     fig.update_xaxes(tickvals=[math.log10(v) for v in tickvals], ticktext=[str(v) for v in tickvals], range=list(xrange),
                      title_text="how often the word is used in both parties' quotations (log scale)")
-    fig.update_yaxes(range=[-bound, bound], title_text=f"↑ used more by {a}<br>↓ used more by {b}<br>(log-odds z-score)")
+    fig.update_yaxes(range=[-bound, bound], title_text=f"log-odds z-score<br>↓ {b} · {a} ↑")
     left_out = len(terms) - len(kept)
     if n_sig == 0:
         finding = (f"No word separates the {a} and {b} quotations beyond chance"
@@ -205,7 +205,6 @@ def distinctive_terms(terms: pd.DataFrame, texts_a: pd.DataFrame, texts_b: pd.Da
     else:
         finding = (f"{n_sig} of {len(kept)} words set the {a} and {b} quotations apart"
                    f"<br>beyond chance (|z| ≥ {threshold})")
-    _note(fig, f"Dotted lines: |z| = {threshold}, the level chance alone reaches 1 time in 20. "
-               "Hover a word for the quotations that use it.")
-    title = finding + f"<br><span style='font-size:12px'>{left_out} words used only once are left out</span>"
-    return _layout(fig, title, 460)
+    _note(fig, f"Dotted lines: |z| = {threshold}, which chance alone passes 1 time in 20. {left_out} words used only once "
+               "are left out. Hover a word for the quotations that use it.")
+    return _layout(fig, finding, 460)

@@ -153,31 +153,79 @@ def policy_matrix(acts: pd.DataFrame, places: pd.DataFrame, kb, top: int = TOP,
 
 
 def _crowded(lon: list[float], lat: list[float], near: float = 3.2) -> list[bool]:
-    """Return, for each point, whether another lies within ``near`` degrees of it (their bubbles would overlap).
+    """Return, for each point, whether it belongs to the largest group of points within ``near`` degrees of each other.
 
-    >>> _crowded([-74.0, -75.2, -118.2], [40.7, 39.9, 34.1])
-    [True, True, False]
+    Those are the places whose bubbles would hide one another on a map of
+    the whole country; they get an inset of their own.
+
+    >>> _crowded([-74.0, -75.2, -77.0, -118.2, -87.6, -86.1], [40.7, 39.9, 38.9, 34.1, 41.9, 40.0])
+    [True, True, True, False, False, False]
     """
-    return [any(j != i and math.hypot(lon[i] - lon[j], lat[i] - lat[j]) < near for j in range(len(lon)))
-            for i in range(len(lon))]
+    group = list(range(len(lon)))
+    for i in range(len(lon)):  # join neighbours: group[i] is the smallest index of i's cluster
+        for j in range(i):
+            if math.hypot(lon[i] - lon[j], lat[i] - lat[j]) < near:
+                old, new = group[i], group[j]
+                group = [new if g == old else g for g in group]
+    sizes = pd.Series(group).value_counts()
+    if sizes.empty or sizes.iloc[0] < 3:
+        return [False] * len(lon)
+    return [bool(g == sizes.index[0]) for g in group]
 
 
-def _callouts(places: pd.DataFrame) -> tuple[list[float], list[float]]:
-    """Return where to draw each place's bubble: where it is, or, where places crowd, in a column off the east coast.
+def _label_sides(points: list[tuple[float, float]], texts: list[str], scale: float) -> list[str]:
+    """Return a text position for each map label so that labels and bubbles do not overlap (a greedy guess).
 
-    Crowded places are moved, in order from north to south, to a column in the
-    Atlantic, each joined to its true place by a leader line.
+    ``scale`` is about how many pixels a degree takes on the map. Each label
+    tries right, left, above and below its point, in that order, and takes
+    the first place that no earlier label or other point occupies.
+
+    >>> _label_sides([(-90.0, 30.0), (-82.0, 29.2)], ["New Orleans", "Ocala"], 9)
+    ['middle left', 'middle right']
     """
-    lon, lat = list(places["lon"]), list(places["lat"])
-    crowded = _crowded(lon, lat)
-    order = sorted((i for i, c in enumerate(crowded) if c), key=lambda i: -lat[i])
-    xs, ys = lon[:], lat[:]
-    if order:
-        top = max(lat[i] for i in order) + 2.5
-        step = min(3.0, 15 / max(len(order) - 1, 1))
-        for k, i in enumerate(order):
-            xs[i], ys[i] = -66.5, top - k * step
-    return xs, ys
+    px = [(x * scale, -y * scale * 1.25) for x, y in points]
+    taken: list[tuple[float, float, float, float]] = [(x - 10, y - 10, x + 10, y + 10) for x, y in px]
+    sides = []
+    for k, ((x, y), text) in enumerate(zip(px, texts)):
+        w, h = 6.6 * len(text) + 6, 16
+        options = [("middle right", (x + 12, y - h / 2)), ("middle left", (x - 12 - w, y - h / 2)),
+                   ("top center", (x - w / 2, y - 14 - h)), ("bottom center", (x - w / 2, y + 14))]
+        for side, (x0, y0) in options:
+            box = (x0, y0, x0 + w, y0 + h)
+            if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+                       for j, b in enumerate(taken) if j != k):
+                break
+        else:
+            side, (x0, y0) = options[0]
+        taken.append((x0, y0, x0 + w, y0 + h))
+        sides.append(side)
+    return sides
+
+
+def _map_states(acts: pd.DataFrame, places: pd.DataFrame, change: list[int]) -> list[tuple]:
+    """Return, for each step of the map's time control, each place's bubble: size, colour, outline, hover, halo."""
+    states = []
+    for year in change:
+        end = pd.Timestamp(f"{year + 1}-01-01")
+        begin = pd.Timestamp.min if year == change[0] else pd.Timestamp(f"{year}-01-01")
+        sizes, colors, lines, texts, halos = [], [], [], [], []
+        for p in places.itertuples():
+            mine = acts[(acts["jurisdiction"] == p.jurisdiction) & (acts["start"] < end)].sort_values("start", kind="stable")
+            if mine.empty:
+                sizes.append(9); colors.append("rgba(0,0,0,0)"); lines.append(OKABE_ITO["grey"]); halos.append(0)
+                texts.append(f"<b>{_escape(p.name)}</b><br>no action reported by the end of {year}")
+                continue
+            latest = mine.iloc[-1]
+            size = 12 + 9 * math.sqrt(len(mine))
+            sizes.append(size)
+            colors.append(DIRECTION_COLORS[latest["direction"]]); lines.append("white")
+            halos.append(size + 14 if bool((mine["start"] >= begin).any()) else 0)
+            counts = mine["direction"].value_counts()
+            texts.append(f"<b>{_escape(p.name)}</b>: {len(mine)} action(s) by the end of {year} "
+                         f"({', '.join(f'{v} {k}' for k, v in counts.items())})<br>latest: {_escape(latest['date_label'])}, "
+                         f"{latest['category']} ({latest['direction']})")
+        states.append((year, sizes, colors, lines, texts, halos))
+    return states
 
 
 def policy_map(acts: pd.DataFrame, places: pd.DataFrame, years: range = range(2016, 2027)) -> go.Figure:
@@ -189,95 +237,94 @@ def policy_map(acts: pd.DataFrame, places: pd.DataFrame, years: range = range(20
     to the end of that year, its colour is the direction of the latest one,
     and a yellow halo marks the jurisdictions that acted in that step. A
     small open circle is a jurisdiction the articles name with no action
-    yet. Where places crowd (the north-east), bubbles sit in a column off
-    the coast, each joined to its place by a line. Show it with
+    yet. Where places crowd (the north-east), the country map shows small
+    dots and an inset beside it shows their bubbles, labelled. Show it with
     ``fig.show(config=helpers.geo.offline_config())`` so that the map
     outline comes from the machine, not a CDN.
     """
     fig = go.Figure()
-    xs, ys = _callouts(places)
-    moved = [(x, y) != (a, b) for x, y, a, b in zip(xs, ys, places["lon"], places["lat"])]
+    lon, lat = list(places["lon"]), list(places["lat"])
+    crowded = _crowded(lon, lat)
     change = sorted({max(int(y), years[0]) for y in acts["start"].dt.year} & set(years)) or [years[-1]]
-    states = []
-    for year in change:
-        end = pd.Timestamp(f"{year + 1}-01-01")
-        begin = pd.Timestamp(f"{year}-01-01") if year != change[0] else pd.Timestamp.min
-        sizes, colors, lines, texts, halos = [], [], [], [], []
-        for p in places.itertuples():
-            mine = acts[(acts["jurisdiction"] == p.jurisdiction) & (acts["start"] < end)].sort_values("start", kind="stable")
-            new = bool((mine["start"] >= begin).any())
-            if mine.empty:
-                sizes.append(9); colors.append("rgba(0,0,0,0)"); lines.append(OKABE_ITO["grey"]); halos.append(0)
-                texts.append(f"<b>{_escape(p.name)}</b><br>no action reported by the end of {year}")
-                continue
-            latest = mine.iloc[-1]
-            size = 12 + 9 * math.sqrt(len(mine))
-            sizes.append(size)
-            colors.append(DIRECTION_COLORS[latest["direction"]]); lines.append("white")
-            halos.append(size + 14 if new else 0)
-            counts = mine["direction"].value_counts()
-            texts.append(f"<b>{_escape(p.name)}</b>: {len(mine)} action(s) by the end of {year} "
-                         f"({', '.join(f'{v} {k}' for k, v in counts.items())})<br>latest: {_escape(latest['date_label'])}, "
-                         f"{latest['category']} ({latest['direction']})")
-        states.append((year, sizes, colors, lines, texts, halos))
+    states = _map_states(acts, places, change)
+    parts = {"geo": [i for i, c in enumerate(crowded) if not c], "geo2": [i for i, c in enumerate(crowded) if c]}
     last = states[-1]
-    leaders_lon, leaders_lat = [], []
-    for x, y, a, b, m in zip(xs, ys, places["lon"], places["lat"], moved):
-        if m:
-            leaders_lon += [a, x, None]
-            leaders_lat += [b, y, None]
-    fig.add_trace(go.Scattergeo(lon=leaders_lon, lat=leaders_lat, mode="lines", line=dict(color="#777777", width=1),
-                                hoverinfo="skip", showlegend=False))
-    fig.add_trace(go.Scattergeo(lon=[a for a, m in zip(places["lon"], moved) if m],
-                                lat=[b for b, m in zip(places["lat"], moved) if m], mode="markers",
-                                marker=dict(size=4, color="#333333"), hoverinfo="skip", showlegend=False))
-    fig.add_trace(go.Scattergeo(
-        lon=xs, lat=ys, mode="markers", name="acted in this step (yellow halo)", showlegend=True,
-        marker=dict(size=last[5], color=NEW_HALO, opacity=0.55, line=dict(width=0)), hoverinfo="skip",
-    ))
-    fig.add_trace(go.Scattergeo(
-        lon=xs, lat=ys, mode="markers+text", name="jurisdictions", showlegend=False,
-        text=[_escape(n) for n in places["name"]], textposition=["middle right" if m else "middle left" if x > -80 else "top center"
-                                                                  for m, x in zip(moved, xs)],
-        textfont=dict(size=12, color="#222222"),
-        marker=dict(size=last[1], color=last[2], line=dict(color=last[3], width=1.5), opacity=0.95, sizemode="diameter"),
-        hovertext=last[4], hoverinfo="text",
-    ))
+    pick = lambda values, idx: [values[i] for i in idx]  # noqa: E731
+    traces = []
+    names = list(places["name"])
+    for geo, idx in parts.items():
+        if not idx:
+            continue
+        if geo == "geo" and parts["geo2"]:  # where the inset's places are, on the country map
+            fig.add_trace(go.Scattergeo(lon=pick(lon, parts["geo2"]), lat=pick(lat, parts["geo2"]), mode="markers", geo=geo,
+                                        marker=dict(size=5, color="#333333"), hoverinfo="skip", showlegend=False))
+        fig.add_trace(go.Scattergeo(
+            lon=pick(lon, idx), lat=pick(lat, idx), mode="markers", geo=geo, hoverinfo="skip",
+            name="acted in this step (yellow halo)", legendgroup="halo", showlegend=geo == "geo",
+            marker=dict(size=pick(last[5], idx), color=NEW_HALO, opacity=0.6, line=dict(width=0)),
+        ))
+        here = [(x, y) for x, y in zip(pick(lon, idx), pick(lat, idx))]
+        positions = _label_sides(here, [names[i] for i in idx], 44 if geo == "geo2" else 9)
+        fig.add_trace(go.Scattergeo(
+            lon=pick(lon, idx), lat=pick(lat, idx), mode="markers+text", geo=geo, name="jurisdictions", showlegend=False,
+            text=[_escape(names[i]) for i in idx], textposition=positions, textfont=dict(size=12, color="#222222"),
+            marker=dict(size=pick(last[1], idx), color=pick(last[2], idx), line=dict(color=pick(last[3], idx), width=1.5),
+                        opacity=0.95, sizemode="diameter"),
+            hovertext=pick(last[4], idx), hoverinfo="text", customdata=idx,
+        ))
+        traces.append((len(fig.data) - 2, len(fig.data) - 1, idx))
     for direction in ("restrict", "cooperate"):
         fig.add_trace(go.Scattergeo(lon=[None], lat=[None], mode="markers", hoverinfo="skip",
                                     name={"restrict": "latest action restricts cooperation", "cooperate": "latest action cooperates"}[direction],
                                     marker=dict(size=12, color=DIRECTION_COLORS[direction])))
-    fig.add_trace(go.Scattergeo(lon=[None], lat=[None], mode="markers", name="named in the articles, no action yet",
+    fig.add_trace(go.Scattergeo(lon=[None], lat=[None], mode="markers", name="named, no action yet",
                                 marker=dict(size=9, color="rgba(0,0,0,0)", line=dict(color=OKABE_ITO["grey"], width=1.5)),
                                 hoverinfo="skip"))
-    steps = [dict(label=str(year), method="restyle",
-                  args=[{"marker.size": [halos, sizes], "marker.color": [[NEW_HALO] * len(sizes), colors],
-                         "marker.line.color": [["rgba(0,0,0,0)"] * len(sizes), lines], "hovertext": [None, texts]}, [2, 3]])
-             for year, sizes, colors, lines, texts, halos in states]
+    steps = []
+    for year, sizes, colors, lines, texts, halos in states:
+        restyle = {"marker.size": [], "marker.color": [], "marker.line.color": [], "hovertext": []}
+        indices = []
+        for halo, bubble, idx in traces:
+            restyle["marker.size"] += [pick(halos, idx), pick(sizes, idx)]
+            restyle["marker.color"] += [[NEW_HALO] * len(idx), pick(colors, idx)]
+            restyle["marker.line.color"] += [["rgba(0,0,0,0)"] * len(idx), pick(lines, idx)]
+            restyle["hovertext"] += [None, pick(texts, idx)]
+            indices += [halo, bubble]
+        steps.append(dict(label=str(year), method="restyle", args=[restyle, indices]))
+    inset = places.iloc[parts["geo2"]] if parts["geo2"] else None
+    geo_look = dict(showland=True, landcolor="#F2F2F2", showlakes=False, subunitcolor="#BBBBBB", countrycolor="#999999",
+                    bgcolor="white", showsubunits=True)
     fig.update_layout(
         sliders=[dict(active=len(steps) - 1, steps=steps, currentvalue=dict(prefix="actions up to the end of ", font=dict(size=14)),
-                      pad=dict(t=6, b=0), x=0, len=0.74, y=0, yanchor="top")],
-        geo=dict(scope="usa", projection_type="albers usa", showland=True, landcolor="#F2F2F2", showlakes=False,
-                 subunitcolor="#BBBBBB", countrycolor="#999999", bgcolor="white", domain=dict(x=[0, 0.74], y=[0, 1])),
+                      pad=dict(t=6, b=0), x=0, len=0.6, y=0, yanchor="top")],
+        geo=dict(scope="usa", projection_type="albers usa", domain=dict(x=[0, 0.6], y=[0, 1]), **geo_look),
+        legend=dict(orientation="v", x=0.63, xanchor="left", y=0.26, yanchor="top", yref="paper", font=dict(size=12)),
     )
+    if inset is not None:
+        pad_lon, pad_lat = 3.2, 0.9
+        fig.update_layout(geo2=dict(
+            scope="north america", projection_type="mercator", domain=dict(x=[0.63, 1], y=[0.3, 0.9]),
+            lonaxis=dict(range=[inset["lon"].min() - pad_lon, inset["lon"].max() + pad_lon]),
+            lataxis=dict(range=[inset["lat"].min() - pad_lat, inset["lat"].max() + pad_lat]),
+            showframe=True, framecolor="#999999", **geo_look))
+        fig.add_annotation(text="<b>North-east</b> (dots on the map)", xref="paper", yref="paper", x=0.63, y=0.91,
+                           xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=12))
     _note(fig, "Bubble area: number of actions; colour: direction of the latest. Coordinates: city hall or centroid, "
                "from outside the corpus.")
-    coop = acts[acts["direction"] == "cooperate"]
-    fig = _layout(fig, direction_finding(acts, dict(zip(places["jurisdiction"], places["name"]))) if len(coop) or len(acts)
-                  else "No policy action in the articles", 460, bottom=78)
-    fig.update_layout(legend=dict(orientation="v", x=0.76, xanchor="left", y=0.5, yanchor="middle", yref="paper"),
+    title = direction_finding(acts, dict(zip(places["jurisdiction"], places["name"])))
+    fig = _layout(fig, title, 460, bottom=78)
+    fig.update_layout(legend=dict(orientation="v", x=0.63, xanchor="left", y=0.26, yanchor="top", yref="paper"),
                       margin=dict(b=78))
     return fig
 
 
-def _short(event: str, width: int = 18) -> str:
-    """Return a federal event's name cut to two short lines, for a label on the chart.
+def _short(event: str, width: int = 28) -> str:
+    """Return a federal event's name cut to one short line, for a label on the chart.
 
     >>> _short("Executive order to cut funding to jurisdictions that deny cooperation")
-    'Executive order to<br>cut funding to…'
+    'Executive order to cut…'
     """
-    lines = textwrap.wrap(event, width)
-    return "<br>".join(lines[:2]) + ("…" if len(lines) > 2 else "")
+    return textwrap.shorten(event, width, placeholder="…")
 
 
 def _dodge(dates: list[pd.Timestamp], near_days: float, step: float = 0.28) -> list[float]:
@@ -364,15 +411,18 @@ def policy_timeline(acts: pd.DataFrame, places: pd.DataFrame, events: pd.DataFra
     for i in sorted(set(ev_panels)):
         part = events[[p == i for p in ev_panels]].sort_values("start")
         fig.add_trace(go.Scatter(
-            x=part["start"], y=[0] * len(part), mode="markers+text", name="federal action (context)",
+            x=part["start"], y=[0] * len(part), mode="markers", name="federal action (context, labelled above)",
             legendgroup="federal", showlegend="federal" not in shown,
-            text=[_short(e) for e in part["event"]], textfont=dict(size=11, color="#333333"),
-            textposition=["top right" if k % 2 == 0 else "bottom right" for k in range(len(part))],
+            text=[_short(e) for e in part["event"]],
             marker=dict(size=13, symbol="diamond", color="#000000"),
             customdata=[(_escape(e.event), e.date_label, _escape(where.get(e.article_id, e.article_id)), wrap(e.evidence, 70))
                         for e in part.itertuples()],
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}, %{customdata[2]}<br><br>%{customdata[3]}<extra></extra>",
         ), row=1, col=i)
+        for k, e in enumerate(part.itertuples()):  # labels on two levels above the federal row, so neighbours do not collide
+            fig.add_annotation(x=e.start, y=-0.75 - 0.8 * (k % 2), text=_short(e.event), showarrow=False, xanchor="left",
+                               xshift=3, font=dict(size=11, color="#222222"), bgcolor="rgba(255,255,255,0.85)",
+                               xref=f"x{i if i > 1 else ''}", yref="y")
         shown.add("federal")
         for e in part.itertuples():
             fig.add_vline(x=e.start, line=dict(color="#555555", dash="dot", width=1), row=1, col=i)
@@ -380,9 +430,9 @@ def policy_timeline(acts: pd.DataFrame, places: pd.DataFrame, events: pd.DataFra
         span = (b - a).days
         fig.update_xaxes(range=[a, b], dtick="M12" if span > 700 else "M6", tickformat="%Y" if span > 700 else "%b %Y",
                          row=1, col=i)
-    fig.update_yaxes(tickvals=list(range(len(order))), ticktext=order, range=[len(order) - 0.4, -0.9], showgrid=True,
+    fig.update_yaxes(tickvals=list(range(len(order))), ticktext=order, range=[len(order) - 0.4, -2.0], showgrid=True,
                      gridcolor="#EEEEEE", tickfont=dict(size=12), row=1, col=1)
-    _cut_note(fig, "Grey bars: every day an action's date could be. Dotted lines: federal actions.", groups, "%Y")
+    _cut_note(fig, "Grey bars: every day an action's date could be. Dotted lines and diamonds: federal actions.", groups, "%Y")
     title = f"{len(acts)} local actions around {len(events)} federal ones: {direction_finding(acts, place_name)}"
     if len(title) > 80:
         title = title.replace(": ", ":<br>", 1)
@@ -444,12 +494,14 @@ def compare_jurisdictions(acts: pd.DataFrame, book: pd.DataFrame, a: str, b: str
     pad = pd.Timedelta(days=150)
     ranges = [(g[0] - pad, max(g[-1], max(part.loc[part["start"].isin(g), "stop"], default=g[-1])) + pad) for g in groups]
     cats = {jid: [c for c in CATEGORIES if c in set(part.loc[part["jurisdiction"] == jid, "category"])] or [""] for jid in (a, b)}
-    fig = make_subplots(rows=2, cols=len(groups), shared_xaxes="columns", shared_yaxes="rows", horizontal_spacing=0.03,
-                        vertical_spacing=0.2, row_heights=[len(cats[a]) + 0.6, len(cats[b]) + 0.6],
-                        column_widths=[max((y - x).days, 400) for x, y in ranges])
+    cols = len(groups)
+    fig = make_subplots(rows=2, cols=cols, shared_xaxes="columns", shared_yaxes="rows", horizontal_spacing=0.04,
+                        vertical_spacing=0.22, row_heights=[len(cats[a]) + 0.8, len(cats[b]) + 0.8],
+                        column_widths=[1] * cols)
     for k, text in enumerate(headings):  # the bands' headings, first among the annotations
-        fig.add_annotation(text=text, xref="paper", yref=f"y{1 + k * len(groups) if k else ''} domain", x=0, y=1,
-                           yanchor="bottom", xanchor="left", showarrow=False, align="left", font=dict(size=13), yshift=4)
+        top = fig.layout[f"yaxis{1 + k * cols if k else ''}"].domain[1]
+        fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=top, yanchor="bottom", xanchor="left",
+                           showarrow=False, align="left", font=dict(size=13), yshift=4)
     if part.empty:
         fig.add_annotation(text="Neither jurisdiction has a policy action in the articles.", showarrow=False,
                            xref="paper", yref="paper", x=0.5, y=0.5)
@@ -457,6 +509,9 @@ def compare_jurisdictions(acts: pd.DataFrame, book: pd.DataFrame, a: str, b: str
     shown = set()
     for r_, jid in enumerate((a, b), 1):
         mine = part[part["jurisdiction"] == jid]
+        for i in range(1, cols + 1):  # every cell keeps its axes, with or without an action
+            fig.add_trace(go.Scatter(x=[ranges[i - 1][0]], y=[cats[jid][0]], mode="markers", marker=dict(opacity=0),
+                                     hoverinfo="skip", showlegend=False), row=r_, col=i)
         for (direction, i), rows in mine.groupby([mine["direction"], mine["start"].map(panel)], sort=False):
             fig.add_trace(go.Scatter(
                 x=rows["start"], y=rows["category"], mode="markers", name=DIRECTION_LABELS[direction],
@@ -467,20 +522,26 @@ def compare_jurisdictions(acts: pd.DataFrame, book: pd.DataFrame, a: str, b: str
             ), row=r_, col=i)
             shown.add(direction)
         if mine.empty:
-            fig.add_annotation(text="no policy action reported", showarrow=False, xref="x domain" if r_ == 1 else
-                               f"x{1 + len(groups)} domain", yref=f"y{'' if r_ == 1 else 1 + len(groups)} domain",
-                               x=0.5, y=0.5, font=dict(color="#555555"))
+            fig.add_annotation(text="no policy action reported", showarrow=False, xref="paper", yref="paper", x=0.5,
+                               y=sum(fig.layout[f"yaxis{1 + (r_ - 1) * cols if r_ > 1 else ''}"].domain) / 2,
+                               font=dict(color="#555555"))
         fig.update_yaxes(categoryorder="array", categoryarray=cats[jid][::-1], showgrid=True, gridcolor="#EEEEEE",
                          range=[-0.6, len(cats[jid]) - 0.4], tickfont=dict(size=12), row=r_, col=1)
     for i, (x0, x1) in enumerate(ranges, 1):
-        span = (x1 - x0).days
+        dates = part.loc[part["start"].isin(groups[i - 1])]
+        whole_years = bool(len(dates)) and bool(((dates["stop"] - dates["start"]).dt.days >= 365).all())
+        ticks = sorted({pd.Timestamp(year=t.year, month=1 if whole_years else t.month, day=1) for t in groups[i - 1]})
         for r_ in (1, 2):
-            fig.update_xaxes(range=[x0, x1], dtick="M12" if span > 700 else "M3", tickformat="%Y" if span > 700 else "%b %Y",
-                             showticklabels=r_ == 2, row=r_, col=i)
-    _cut_note(fig, "Each marker is one action; hover for its evidence.", groups, "%Y")
+            fig.update_xaxes(range=[x0, x1], tickvals=ticks, ticktext=[f"{t:%Y}" if whole_years else f"{t:%b}<br>{t:%Y}" for t in ticks],
+                             tickangle=0, showticklabels=r_ == 2, row=r_, col=i)
+    gaps = [f"{groups[i][-1]:%Y} and {groups[i + 1][0]:%Y}" for i in range(len(groups) - 1)]
+    if gaps:
+        fig.add_annotation(text="Each marker is one action; hover for its evidence. The time axis is cut: nothing between "
+                                + "; ".join(gaps) + ".", xref="paper", yref="paper", x=0, y=0, yanchor="top", yshift=-40,
+                           xanchor="left", showarrow=False, font=dict(size=12, color="#555555"))
     title = "; ".join(f"{_escape(kb.place_name(j))} {_story(part[part['jurisdiction'] == j])}" for j in (a, b))
     if len(title) > 80:
         title = title.replace("; ", ";<br>", 1)
-    fig = _layout(fig, title, 440)
-    fig.update_layout(margin=dict(t=fig.layout.margin.t + 40))
+    fig = _layout(fig, title, 440, bottom=70)
+    fig.update_layout(margin=dict(t=fig.layout.margin.t + 26))
     return fig

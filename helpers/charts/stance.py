@@ -9,19 +9,21 @@ dotted bar: inferred), never a ring.
 from __future__ import annotations
 
 import math
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from ..corpus import date_span
-from ..labels import article_label, person_label
+from ..labels import article_label, outlet_name, person_label
 from ..outside import ADMINISTRATIONS
 from ..vocabulary import STANCE_ORDER
-from .style import (_ADMIN_FILL, DATE_SYMBOLS, OKABE_ITO, PARTY_SHORT, STANCE_COLORS, STANCE_LABELS, TOP, _clusters, _cut_note,
+from .style import (_ADMIN_FILL, DATE_SYMBOLS, OKABE_ITO, PARTY_SHORT, STANCE_COLORS, STANCE_LABELS, STANCE_SHORT, TOP, _clusters, _cut_note,
                     _empty, _escape, _layout, _note, _stance_order, _top, others_label, stance_color, wrap)
 
 _BY = {"hand": ("stance_hand", "hand-coded stance"), "auto": ("stance_auto", "automatic stance (cues)")}
 RING = "black ring: automatic and hand-coded stance differ"
+RING_SHORT = "black ring: the codings differ"
 
 
 def sentiment_vs_stance(pairs: pd.DataFrame, polarity: str = "polarity", actors: pd.DataFrame | None = None,
@@ -89,15 +91,16 @@ QUOTE_HOVER = ("<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]} (
                "%{customdata[7]}<extra></extra>")
 
 
-def _legend_keys(fig: go.Figure, stances: list[str], ring: bool) -> None:
+def _legend_keys(fig: go.Figure, stances: list[str], ring: bool, names: dict[str, str] = STANCE_LABELS,
+                 ring_name: str = RING) -> None:
     """Add legend entries (no data) that explain the marker colours and the black ring."""
     for stance in stances:
         fig.add_trace(go.Scatter(
-            x=[None], y=[None], mode="markers", name=STANCE_LABELS.get(stance, stance), hoverinfo="skip", legendrank=10,
+            x=[None], y=[None], mode="markers", name=names.get(stance, stance), hoverinfo="skip", legendrank=10,
             marker=dict(color=stance_color(stance), size=12, line=dict(color="white" if stance in STANCE_COLORS else "#999999", width=1)),
         ))
     if ring:
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", hoverinfo="skip", legendrank=20, name=RING,
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", hoverinfo="skip", legendrank=20, name=ring_name,
                                  marker=dict(color="white", size=12, line=dict(color="#000000", width=2.5))))
 
 
@@ -123,7 +126,7 @@ def _speaker_finding(book: pd.DataFrame, column: str, label: str) -> str:
 
     held = actor_stances(book, column=column)["actor_stance"].value_counts()
     parts = [f"{int(held[s])} {s}" for s in STANCE_ORDER if s in held]
-    return f"{book['speaker'].nunique()} speakers: " + ", ".join(parts) + f"<br><span style='font-size:13px'>({label})</span>"
+    return f"{book['speaker'].nunique()} speakers: " + ", ".join(parts) + f" <span style='font-size:13px'>({label})</span>"
 
 
 def stance_by_speaker(book: pd.DataFrame, by: str = "hand", top: int = TOP) -> go.Figure:
@@ -157,12 +160,12 @@ def stance_by_speaker(book: pd.DataFrame, by: str = "hand", top: int = TOP) -> g
     for name, r in per.iterrows():
         short = f" ({PARTY_SHORT[r.party]})" if r.party in PARTY_SHORT else ""
         detail = ", ".join(x for x in (r.role, r.place) if x)
-        labels[name] = f"<b>{_escape(name)}</b>{short}<br><span style='font-size:11px'>{_escape(detail)}</span>"
+        labels[name] = f"<b>{_escape(name)}</b>{short} <span style='font-size:11px'>{_escape(detail)}</span>"
     shown = book[book["speaker"].isin(labels)]
     x = shown.groupby("speaker", sort=False).cumcount() + 1
     fig = go.Figure(go.Scatter(
         x=x, y=shown["speaker"].map(labels), mode="markers", name="quotations", showlegend=False,
-        marker=dict(size=13, opacity=0.9), customdata=_quote_hover(shown), hovertemplate=QUOTE_HOVER,
+        marker=dict(size=13 if len(per) <= 12 else 10, opacity=0.9), customdata=_quote_hover(shown), hovertemplate=QUOTE_HOVER,
     ))
     categories = [labels[s] for s in per.index]
     if k_others:
@@ -171,15 +174,16 @@ def stance_by_speaker(book: pd.DataFrame, by: str = "hand", top: int = TOP) -> g
         fig.add_annotation(x=0.5, y=other, text="not drawn: each has fewer quotations than the speakers above",
                            xanchor="left", showarrow=False, font=dict(size=12, color="#555555"))
     differs = list(~shown["agrees"])
-    _legend_keys(fig, _stance_order([*shown["stance_hand"], *shown["stance_auto"]]), ring=any(differs))
+    _legend_keys(fig, _stance_order([*shown["stance_hand"], *shown["stance_auto"]]), ring=any(differs), names=STANCE_SHORT,
+                 ring_name=RING_SHORT)
     styles = {s: {k: [v] for k, v in _marker_style(shown[_BY[s][0]], differs).items()} for s in _BY}
     titles = {s: _speaker_finding(book, _BY[s][0], _BY[s][1]) for s in _BY}
     _switch(fig, [0], styles, by, titles)
     fig.update_yaxes(categoryorder="array", categoryarray=categories, range=[len(categories) - 0.5, -0.5],
-                     showgrid=True, gridcolor="#EEEEEE", title_text=None, tickfont=dict(size=12))
-    fig.update_xaxes(dtick=1 if x.max() <= 20 else None, range=[0.4, x.max() + 0.6],
-                     title_text="each marker is one quotation, oldest first")
-    return _layout(fig, titles[by], 460)
+                     showgrid=True, gridcolor="#EEEEEE", title_text=None, tickfont=dict(size=11 if len(categories) > 15 else 12))
+    fig.update_xaxes(dtick=1 if x.max() <= 20 else None, range=[0.4, x.max() + 0.6], title_text=None)
+    _note(fig, "One marker per quotation, oldest first. (D), (R): party.")
+    return _layout(fig, titles[by], 460, bottom=30)
 
 
 def _stack(rows: pd.DataFrame, column: str, rank: dict[str, int]) -> pd.Series:
@@ -195,7 +199,7 @@ def _over_time_finding(book: pd.DataFrame, column: str, label: str) -> str:
     leads = sum(1 for _, part in book.groupby("article_id") if part[column].value_counts().index[0] == most)
     n_articles = book["article_id"].nunique()
     return (f"{most} leads in {leads} of {n_articles} articles: {int(counts[most])} of {len(book)} quotations"
-            f"<br><span style='font-size:13px'>({label})</span>")
+            f" <span style='font-size:13px'>({label})</span>")
 
 
 def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str = "hand") -> go.Figure:
@@ -257,14 +261,18 @@ def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str = "hand
             hand_counts = [", ".join(f"{v} {k}" for k, v in book.loc[book["article_id"] == a, "stance_hand"].value_counts().items())
                            or "no quotation" for a in part["article_id"]]
             fig.add_trace(go.Scatter(
-                x=part["article_id"].map(centre), y=[-0.2] * len(part), mode="markers+text", name=label,
+                x=part["article_id"].map(centre), y=[-0.2] * len(part), mode="markers", name=label,
                 legendgroup=status, showlegend=not any(t.legendgroup == status for t in fig.data),
-                text=[f"{_escape(o)} · {int(per_article.get(a, 0))}" for a, o in zip(part["article_id"], part["outlet"])],
-                textposition="bottom center", textfont=dict(size=11),
+                text=[f"{_escape(textwrap.shorten(outlet_name(o), 18, placeholder='…'))} · {int(per_article.get(a, 0))}"
+                      for a, o in zip(part["article_id"], part["outlet"])],
                 marker=dict(symbol=DATE_SYMBOLS[status], size=13, color="#000000", line=dict(width=2, color="#000000")),
                 customdata=list(zip([_escape(names[a]) for a in part["article_id"]], part["date_label"], hand_counts)),
                 hovertemplate="<b>%{customdata[0]}</b><br>Published: %{customdata[1]}<br>hand-coded: %{customdata[2]}<extra></extra>",
             ), row=1, col=i)
+    for k, r in enumerate(arts.itertuples()):  # labels under the dates, on two levels so that neighbours do not collide
+        fig.add_annotation(x=centre[r.article_id], y=-1.1 - 1.3 * (k % 2), text=f"{_escape(textwrap.shorten(outlet_name(r.outlet), 18, placeholder='…'))}"
+                           f" · {int(per_article.get(r.article_id, 0))}", showarrow=False, font=dict(size=11),
+                           xref=f"x{panel[r.article_id] if panel[r.article_id] > 1 else ''}", yref="y")
     _legend_keys(fig, _stance_order([*book["stance_hand"], *book["stance_auto"]]), ring=bool(data["differs"].any()))
     for i, (a, b) in enumerate(ranges, 1):
         for name, s, e in ADMINISTRATIONS:
@@ -275,7 +283,7 @@ def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str = "hand
         fig.update_xaxes(range=[a, b], dtick="M6" if (b - a).days < 1000 else "M12", tickformat="%b %Y", row=1, col=i)
     titles = {s: _over_time_finding(book, _BY[s][0], _BY[s][1]) for s in _BY}
     _switch(fig, traces, styles, by, titles)
-    fig.update_yaxes(range=[-2.2, int(per_article.max()) + 1.5], title_text="quotations (one dot each)", row=1, col=1)
+    fig.update_yaxes(range=[-3.0, int(per_article.max()) + 1.5], title_text="quotations (one dot each)", row=1, col=1)
     _cut_note(fig, "Shaded bands: presidential terms (from outside the corpus). Label under each date: outlet · quotations.",
               groups, "%b %Y")
     return _layout(fig, titles[by], 460)

@@ -14,6 +14,7 @@ x-axis title with room of its own, drop-downs and sliders inside the figure.
 from __future__ import annotations
 
 import html
+import re
 import textwrap
 
 import pandas as pd
@@ -49,6 +50,11 @@ STANCE_LABELS = {
     "NONE": "NONE: neither, or off the topic",
     "MIXED": "MIXED: an actor with FAVOR and AGAINST quotes",
 }
+#: Short stance names, for legends beside long row labels (where a flat legend has little room).
+STANCE_SHORT = {
+    "FAVOR": "FAVOR (for federal enforcement)", "AGAINST": "AGAINST (resists it)", "NONE": "NONE (neither)",
+    "MIXED": "MIXED (both)",
+}
 #: Marker colours of labels that are not stances: a quotation nobody hand-coded, or the rules missed.
 NO_LABEL_COLORS = {"not hand-coded": "#FFFFFF", "(not found)": "#FFFFFF"}
 
@@ -82,7 +88,7 @@ HEIGHT = 440
 #: Most rows (speakers, articles, jurisdictions) a chart draws before folding the rest into one "others" row.
 TOP = 25
 _TITLE_LINE, _NOTE_LINE, _LEGEND_ROW, _AXIS_BAND = 24, 18, 24, 58
-_SLIDE_WIDTH = 980  # the narrowest plot a slide gives (1024 minus its padding), for estimating legend rows
+_SLIDE_WIDTH = 960  # the narrowest figure a slide gives (1024 minus its padding), for estimating legend rows
 
 
 def _escape(text: str) -> str:
@@ -125,19 +131,34 @@ def stance_color(stance: str) -> str:
     return STANCE_COLORS.get(stance, NO_LABEL_COLORS.get(stance, OKABE_ITO["grey"]))
 
 
+def _legend_names(fig: go.Figure) -> list[str]:
+    """Return the names a figure's legend shows, once each."""
+    return list(dict.fromkeys(str(t.name) for t in fig.data if t.showlegend is not False and t.name))
+
+
+def _plot_width(fig: go.Figure) -> float:
+    """Return about how wide the plot area is on a slide: the figure less the longest y-axis label."""
+    labels = [str(v) for k in fig.layout if k.startswith("yaxis")
+              for v in (list(fig.layout[k].ticktext or []) + list(fig.layout[k].categoryarray or []))]
+    longest = max((len(re.sub(r"<[^>]+>", "", v)) for v in labels), default=4)
+    return _SLIDE_WIDTH - 30 - min(6.5 * longest, 420)
+
+
 def _legend_rows(fig: go.Figure) -> int:
-    """Return how many rows a horizontal legend of ``fig`` takes on a slide-wide figure (an estimate)."""
-    names = [t.name for t in fig.data if t.showlegend is not False and t.name]
+    """Return how many rows a flat legend of ``fig`` takes on a slide.
+
+    plotly lays a flat legend out within the plot area's width: on one row
+    when all entries fit, else in columns as wide as the widest entry.
+    """
+    names = _legend_names(fig)
     if not names:
         return 0
-    widths = [46 + 7.4 * len(str(n)) for n in dict.fromkeys(names)]
+    widths = [40 + 6.6 * len(n) for n in names]
     title = fig.layout.legend.title.text
-    rows, used = 1, 7.4 * len(title) + 10 if title else 0
-    for w in widths:
-        if used and used + w > _SLIDE_WIDTH:
-            rows, used = rows + 1, 0
-        used += w
-    return rows
+    room = _plot_width(fig) - (7 * len(title) + 10 if title else 0)
+    if sum(widths) <= room:
+        return 1
+    return -(-len(names) // max(1, int(room // max(widths))))
 
 
 def _note(fig: go.Figure, text: str) -> None:
@@ -160,14 +181,16 @@ def _layout(fig: go.Figure, title: str, height: int = HEIGHT, bottom: int = _AXI
     rows = _legend_rows(fig)
     fig.update_layout(
         template=TEMPLATE, font=FONT, height=height, autosize=True,
-        title=dict(text=title, x=0, xanchor="left", xref="paper", y=1, yref="container", yanchor="top", pad=dict(t=12),
-                   font=dict(size=17)),
+        title=dict(text=title, x=0, xanchor="left", xref="container", yref="container", yanchor="top",
+                   pad=dict(l=10), font=dict(size=17)),
         margin=dict(l=10, r=20, t=top, b=bottom + _LEGEND_ROW * rows),
         hoverlabel=dict(align="left", bgcolor="white", font_size=13),
-        legend=dict(orientation="h", x=0, xanchor="left", y=0, yref="container", yanchor="bottom",
+        legend=dict(orientation="h", x=0, xanchor="left", xref="container", y=0, yref="container", yanchor="bottom",
                     font=dict(size=12), traceorder="normal"),
     )
     plot = height - top - (bottom + _LEGEND_ROW * rows)
+    # plotly anchors a title of several lines by its last line: move it down by the lines above that one
+    fig.layout.title.y = 1 - (12 + (lines - 1) * 22) / height
     for menu in fig.layout.updatemenus:  # top right, on the title's first line (keep that line short)
         menu.update(x=1, xanchor="right", y=1 + (top - 10) / plot, yanchor="top", pad=dict(t=0, b=0, r=0))
     return fig

@@ -144,6 +144,7 @@ def validation_overview(scores: pd.DataFrame) -> go.Figure:
                      row=1, col=1)
     fig.update_layout(bargap=0.15, legend=dict(title=dict(text="set:")))
     fig = _layout(fig, _overview_finding(scores))
+    fig.update_layout(margin=dict(t=fig.layout.margin.t + 24))
     for a in fig.layout.annotations:  # the panel titles sit just above their panels
         if a.text and a.text.startswith("<b>"):
             a.update(font=dict(size=13))
