@@ -125,6 +125,8 @@ def test_site_copied_alone_keeps_its_titles_and_article_links(browser, exported,
     for path in NOTEBOOKS:
         page.goto((alone / f"{path.stem}.html").as_uri())
         assert page.title() == navigation.title(nbformat.read(path, as_version=4))
+        breaks = page.evaluate("() => [...document.querySelectorAll('.jp-OutputArea-output pre')].map(e => getComputedStyle(e).wordBreak)")
+        assert set(breaks) <= {"normal"}  # printed output wraps between words
         links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
         assert not [h for h in links if "corpus/" in h]
         for href in {h for h in links if h.startswith("articles/")}:
@@ -260,10 +262,10 @@ def _free_port() -> int:
 def lab(tmp_path_factory, browser):
     """Start JupyterLab on 127.0.0.1 with a token and its own folders; stop it after the tests."""
     home = tmp_path_factory.mktemp("lab")
-    served = home / "notebooks"
-    served.mkdir()
-    for path in NOTEBOOKS:
-        shutil.copy(path, served / path.name)
+    served = home / "root"  # laid out like the repository: the notebooks (and their rise.css) in notebooks/
+    (served / "notebooks").mkdir(parents=True)
+    for path in NOTEBOOKS + [NOTEBOOKS[0].parent / "rise.css"]:
+        shutil.copy(path, served / "notebooks" / path.name)
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_DATA_DIR": str(home / "data"),
            "JUPYTER_RUNTIME_DIR": str(home / "runtime"), "JUPYTER_TOKEN": TOKEN, "PLOTLY_RENDERER": "plotly_mimetype"}
     port = _free_port()
@@ -296,7 +298,7 @@ def test_notebook_runs_in_jupyterlab_and_draws_its_charts(browser, lab, path):
     outside, _ = _watch(page, LOCAL + (lab, lab.replace("http", "ws")))
     console = []
     page.on("console", lambda m: console.append(m.text) if m.type in ("warning", "error") else None)
-    page.goto(f"{lab}/lab/workspaces/test-{path.stem}/tree/{path.name}?reset&token={TOKEN}")
+    page.goto(f"{lab}/lab/workspaces/test-{path.stem}/tree/notebooks/{path.name}?reset&token={TOKEN}")
     page.wait_for_function("() => window.jupyterapp && document.querySelector('.jp-Notebook')", timeout=60000)
     page.wait_for_function("() => window.jupyterapp.shell.currentWidget && "
                            "window.jupyterapp.shell.currentWidget.sessionContext.session && "
@@ -329,7 +331,7 @@ def test_live_slideshow_shows_a_chart_whole(browser, lab, size):
     width, height = SIZES[size]
     page = browser.new_page(viewport={"width": width, "height": height})
     outside, _ = _watch(page, LOCAL + (lab, lab.replace("http", "ws")), block=False)
-    page.goto(f"{lab}/rise/00_start_here.ipynb?token={TOKEN}")
+    page.goto(f"{lab}/rise/notebooks/00_start_here.ipynb?token={TOKEN}")
     page.wait_for_selector(".reveal .slides section.present", state="attached", timeout=90000)
     for _ in range(40):
         if page.locator("section.present .js-plotly-plot .main-svg").count():
@@ -339,6 +341,9 @@ def test_live_slideshow_shows_a_chart_whole(browser, lab, size):
     time.sleep(1)  # let reveal.js scale the slide and plotly settle
     drawn, bad = _outside(page)
     assert drawn == 1 and bad == []
+    styles = page.evaluate("() => [...document.querySelectorAll('.reveal .jp-OutputArea-output pre')]"
+                           ".map(e => getComputedStyle(e).wordBreak + ' ' + getComputedStyle(e).overflowWrap)")
+    assert styles and set(styles) == {"normal normal"}  # printed output wraps between words (notebooks/rise.css)
     assert outside == []  # the notebook's "white" RISE theme loads no web fonts
     page.close()
 
