@@ -61,3 +61,18 @@ def test_overview_charts_label_articles_by_outlet_and_date(articles, scored):
     assert [b.label for b in arc.layout.updatemenus[0].buttons][1] == "ABC News, 17 Nov 2016"
     body = scored[scored["paragraph_type"] == "body"]
     assert f"{int((body['polarity'] > 0).sum())} of {len(body)} sentences positive" in arc.layout.title.text
+
+
+def test_many_articles_keep_the_top_25_and_count_the_rest():
+    import pandas as pd
+
+    sents = pd.DataFrame([{"article_id": f"a-{i:03d}", "paragraph_type": "body", "polarity": 0.1, "text": "Words.",
+                           "sentence": k, "paragraph": 1} for i in range(60) for k in range(1 + (i < 25))])
+    arc = charts.sentiment_arc(sents)
+    drawn = [t for t in arc.data if t.mode == "lines+markers"]
+    assert len(drawn) == 25 and arc.data[-1].name == "not drawn: 35 others (35 sentences)"
+    assert len(arc.layout.updatemenus[0].buttons) == 26
+    paras = pd.DataFrame([{"article_id": f"a-{i:03d}", "paragraph_type": "body", "paragraph": 1, "n_chars": 100 + (i < 25)}
+                          for i in range(60)])
+    rows = list(charts.composition(paras).data[0].y)
+    assert len(rows) == 26 and rows[-1] == "35 others together"

@@ -59,9 +59,9 @@ def test_start_here_runs_on_a_corpus_with_a_new_article(corpus_with_new_article)
 NEW_ARTICLE_SHOWS = {
     "01_stance.ipynb": ["61 quotations by 24 speakers in 6 articles",
                         "Zanzibarian families live here too",  # in the explorer's table and the charts' hover
-                        "not hand-coded", "test \\u00b7 2"],  # its column in the stance-over-time chart
+                        "not hand-coded", "Test Desk \\u00b7 2"],  # its column in the stance-over-time chart
     "02_city_policies.ipynb": ["15 jurisdictions; 26 actions",  # the new article adds no hand-coded action
-                               "Where the 26 policy actions were taken"],
+                               "Miami-Dade County moved to cooperate in Jan 2017; 11 other jurisdictions restricted"],
     "03_party_breakdown.ipynb": ["n = 6 quotations, 4 speakers"],  # "party unknown" now includes its mayor
 }
 

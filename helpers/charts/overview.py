@@ -8,7 +8,8 @@ import plotly.graph_objects as go
 from ..corpus import date_span
 from ..labels import article_label
 from ..outside import ADMINISTRATIONS
-from .style import _ADMIN_FILL, ARTICLE_PALETTE, DATE_SYMBOLS, OKABE_ITO, PARAGRAPH_COLORS, _escape, _layout, _note, wrap
+from .style import (_ADMIN_FILL, ARTICLE_PALETTE, DATE_SYMBOLS, OKABE_ITO, PARAGRAPH_COLORS, TOP, _escape, _layout, _note,
+                    _top, others_label, wrap)
 
 
 
@@ -79,16 +80,23 @@ def timeline(articles: pd.DataFrame) -> go.Figure:
                    f"{len(arts)} articles", 400)
 
 
-def composition(paras: pd.DataFrame, articles: pd.DataFrame | None = None) -> go.Figure:
+def composition(paras: pd.DataFrame, articles: pd.DataFrame | None = None, top: int = TOP) -> go.Figure:
     """Return stacked bars: the share of each article's characters by paragraph type.
 
     Rows are labelled by outlet and date when ``articles`` is given (by id
-    otherwise). Hover gives the number of paragraphs and characters behind
+    otherwise); the ``top`` longest articles get a row each, the rest one
+    row together. Hover gives the number of paragraphs and characters behind
     each share; the title gives the range of the body text's share.
     """
     totals = paras.groupby("article_id", sort=False)["n_chars"].sum()
-    order = list(dict.fromkeys(paras["article_id"]))
+    kept, k_others, n_others = _top(totals, top)
+    order = [a for a in dict.fromkeys(paras["article_id"]) if a in set(kept)]
     names = article_label(articles) if articles is not None else {}
+    if k_others:  # the rest, summed into one row
+        rest = others_label(k_others, k_others, "articles").split(" (")[0] + " together"
+        paras = paras.assign(article_id=[a if a in set(kept) else rest for a in paras["article_id"]])
+        totals = paras.groupby("article_id", sort=False)["n_chars"].sum()
+        order.append(rest)
     rows = [names.get(a, a) for a in order]
     fig = go.Figure()
     body_share = pd.Series(0.0, index=order)
@@ -115,17 +123,19 @@ def composition(paras: pd.DataFrame, articles: pd.DataFrame | None = None) -> go
 
 
 def sentiment_arc(sents: pd.DataFrame, value: str = "polarity", types: tuple[str, ...] = ("body",),
-                  articles: pd.DataFrame | None = None) -> go.Figure:
+                  articles: pd.DataFrame | None = None, top: int = TOP) -> go.Figure:
     """Return sentence-by-sentence sentiment through each article, one line per article.
 
     ``value`` is a score column in [-1, 1] (``polarity`` or ``vader_compound``);
     only paragraphs of ``types`` are drawn. Lines are named by outlet and
-    date when ``articles`` is given (by id otherwise). Hover shows the whole
-    sentence. A drop-down shows one article at a time or all of them; the
+    date when ``articles`` is given (by id otherwise); only the ``top``
+    articles with most sentences are drawn, the legend counts the rest. Hover
+    shows the whole sentence. A drop-down shows one article at a time or all of them; the
     title counts positive, negative and neutral sentences.
     """
     part = sents[sents["paragraph_type"].isin(types)]
-    ids = list(dict.fromkeys(part["article_id"]))
+    kept, k_others, n_others = _top(part.groupby("article_id", sort=False).size(), top)
+    ids = [a for a in dict.fromkeys(part["article_id"]) if a in set(kept)]
     names = article_label(articles) if articles is not None else {}
     fig = go.Figure()
     for i, article_id in enumerate(ids):
@@ -139,10 +149,14 @@ def sentiment_arc(sents: pd.DataFrame, value: str = "polarity", types: tuple[str
             hovertemplate=(f"<b>{_escape(name)}</b>, sentence %{{customdata[1]}} (paragraph %{{customdata[2]}})<br>"
                            f"{value} = %{{y:.2f}}<br><br>%{{customdata[0]}}<extra></extra>"),
         ))
-    buttons = [dict(label="all articles", method="update", args=[{"visible": [True] * len(ids)}])]
+    if k_others:
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", marker=dict(color="white"), hoverinfo="skip",
+                                 name=f"not drawn: {others_label(k_others, n_others, 'sentences')}"))
+    n = len(fig.data)
+    buttons = [dict(label="all articles", method="update", args=[{"visible": [True] * n}])]
     for i, article_id in enumerate(ids):
         buttons.append(dict(label=names.get(article_id, article_id), method="update",
-                            args=[{"visible": [j == i for j in range(len(ids))]}]))
+                            args=[{"visible": [j == i for j in range(n)]}]))
     fig.update_layout(updatemenus=[dict(buttons=buttons, direction="down")], legend=dict(title=dict(text="article:")))
     fig.add_hline(y=0, line=dict(color=OKABE_ITO["grey"], dash="dot"))
     label = {"polarity": "TextBlob polarity", "vader_compound": "VADER compound"}.get(value, value)
