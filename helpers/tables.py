@@ -98,14 +98,20 @@ def show(frame: pd.DataFrame | pd.Series, *, index: bool | None = None, articles
     if index is None:
         index = not (isinstance(table.index, pd.RangeIndex) and table.index.name is None)
     across = table.columns.name if not isinstance(table.columns, pd.MultiIndex) else None
+    articles_by_id = article_label(articles) if articles is not None else {}
     if index:
         names_in = [n if n is not None else "" for n in table.index.names]
         table = table.reset_index()
+        for name in names_in:  # row labels that are ids get readers' labels too, before a cross-table renames them
+            if name in ARTICLE_COLUMNS and articles_by_id:
+                table[name] = table[name].map(lambda v: articles_by_id.get(v, v))
+            elif name in ACTOR_COLUMNS and kb is not None:
+                people = person_label([v for v in table[name] if v], kb.actors)
+                table[name] = table[name].map(lambda v: people.get(v, v))
         if across is not None and len(names_in) == 1:  # a cross-table: say what the rows and the columns are
             table = table.rename(columns={table.columns[0]: f"{header(names_in[0])} ↓ · {header(across)} →"})
     if isinstance(table.columns, pd.MultiIndex):
         table.columns = [" ".join(str(x) for x in c if str(x)) for c in table.columns]
-    articles_by_id = article_label(articles) if articles is not None else {}
     for column in table.columns:
         if column in ARTICLE_COLUMNS and articles_by_id:
             table[column] = table[column].map(lambda v: articles_by_id.get(v, v))
