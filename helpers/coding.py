@@ -52,6 +52,16 @@ def codings_dir() -> Path:
     return Path(os.environ.get("SANCTUARY_CODINGS") or CODINGS_DIR)
 
 
+def shown(path: str | Path) -> str:
+    """Return a path as a reader should see it: relative to the repository when inside it.
+
+    >>> shown(ROOT / "codings" / "ana.csv")
+    'codings/ana.csv'
+    """
+    path = Path(path).resolve()
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
 def check_name(name: str) -> str:
     """Return a coder's name as a file name uses it (lowercase, hyphens), or raise ``ValueError`` saying why.
 
@@ -292,6 +302,36 @@ def pairwise(wide: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["coder", "with", "n", "agree", "share", "kappa"])
 
 
+def agreement(wide: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per comparison: the coders together (Krippendorff's alpha), then each coder against
+    the reference coding and the automatic labels (Cohen's kappa), with how many quotations each rests on.
+
+    >>> w = pd.DataFrame({"ana": ["FAVOR", "NONE", "AGAINST"], "ben": ["FAVOR", "AGAINST", "AGAINST"],
+    ...                   "automatic": ["FAVOR", "NONE", "NONE"], "reference": ["FAVOR", "NONE", "AGAINST"]})
+    >>> agreement(w)[["comparison", "measure", "quotations", "agree"]].values.tolist()[:3]
+    [['ana, ben', "Krippendorff's alpha", 3, 2], ['ana, ben and the reference', "Krippendorff's alpha", 3, 2], ['ana with the reference', "Cohen's kappa", 3, 3]]
+    """
+    people = [c for c in wide.columns if c not in (AUTOMATIC, REFERENCE)]
+    rows = []
+
+    def add(comparison, measure, columns, value):
+        both = wide[columns].dropna()
+        same = int((both.nunique(axis=1) == 1).sum())
+        rows.append({"comparison": comparison, "measure": measure, "quotations": len(both), "agree": same,
+                     "value": round(value, 3)})
+
+    if len(people) >= 2:
+        add(", ".join(people), "Krippendorff's alpha", people, alpha(wide, people))
+        add(", ".join(people) + " and the reference", "Krippendorff's alpha", people + [REFERENCE],
+            alpha(wide, people + [REFERENCE]))
+    for person in people:
+        for other, label in ((REFERENCE, "the reference"), (AUTOMATIC, "the automatic labels")):
+            add(f"{person} with {label}", "Cohen's kappa", [person, other], cohen_kappa(wide[person], wide[other]))
+    add("the automatic labels with the reference (in-sample: the cues were written on these articles)", "Cohen's kappa", [AUTOMATIC, REFERENCE],
+        cohen_kappa(wide[AUTOMATIC], wide[REFERENCE]))
+    return pd.DataFrame(rows, columns=["comparison", "measure", "quotations", "agree", "value"])
+
+
 def confusion(wide: pd.DataFrame, rows: str, columns: str) -> pd.DataFrame:
     """Return a count table: ``rows``' labels down, ``columns``' across, over the quotations both coded.
 
@@ -415,7 +455,7 @@ def widget(table_: pd.DataFrame, name: str | None = None, folder: str | Path | N
         progress.value = state["coded"]["unit"].isin(table_["unit"]).sum()
         if at is None:
             counter.value = (f"<b>All {total} quotations coded, {state['name']}.</b> Your answers are in "
-                             f"{html.escape(str(path_for(state['name'], folder)))}; go on to the agreement section.")
+                             f"{html.escape(shown(path_for(state['name'], folder)))}; go on to the agreement section.")
             quotation.value, reveal.value = "", ""
             for w in (speaker, stance, save_button, forward, codebook):
                 w.layout.display = "none"
@@ -446,7 +486,7 @@ def widget(table_: pd.DataFrame, name: str | None = None, folder: str | Path | N
         except ValueError as err:
             message.value = f"<span style='color:#D55E00'>{html.escape(str(err))}</span>"
             return
-        message.value = (f"Answers are saved to {html.escape(str(path_for(state['name'], folder)))} after each "
+        message.value = (f"Answers are saved to {html.escape(shown(path_for(state['name'], folder)))} after each "
                          "quotation; coding resumes here after a restart.")
         name_box.disabled = start.disabled = True
         work.layout.display = None
