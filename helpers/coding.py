@@ -86,7 +86,7 @@ def units(book: pd.DataFrame, articles: pd.DataFrame, auto: pd.DataFrame, kb=Non
     ``book`` is :func:`helpers.quotebook.build` (hand-coded quotations, and the quotations the rules
     find in articles nobody has hand-coded, such as articles a class added). ``unit`` is
     ``article_id:start-end``; ``paragraph`` is the line of the article the quotation starts in, with
-    ``q_start``, ``q_end`` its place there; ``candidates`` lists the people and organisations named
+    ``q_start``, ``q_end`` its place there, and ``context`` the paragraph before; ``candidates`` lists the people and organisations named
     in that paragraph and the one before, with the reference and automatic speakers among them, in
     alphabetical order so that the order gives nothing away. ``speaker_reference`` and
     ``stance_reference`` are empty where nobody has hand-coded the article.
@@ -122,7 +122,7 @@ def units(book: pd.DataFrame, articles: pd.DataFrame, auto: pd.DataFrame, kb=Non
         rows.append({
             "unit": f"{r.article_id}:{r.start}-{r.end}", "article_id": r.article_id, "start": int(r.start),
             "end": int(r.end), "title": art["title"], "outlet": art["outlet"], "date_label": art["date_label"],
-            "ref": r.ref, "text": r.text, "paragraph": text[line_start:line_end],
+            "ref": r.ref, "text": r.text, "paragraph": text[line_start:line_end], "context": lines[-1] if line_start else "",
             "q_start": int(r.start - line_start), "q_end": int(min(r.end, line_end) - line_start),
             "candidates": sorted(set(names), key=str.lower),
             "speaker_auto": auto_speaker or "(speaker not found)", "stance_auto": r.stance_auto, "cues": r.cues,
@@ -214,9 +214,10 @@ def resume_at(table: pd.DataFrame, coded: pd.DataFrame) -> int | None:
 def coders(folder: str | Path | None = None, examples: bool = False) -> dict[str, pd.DataFrame]:
     """Return every coder's answers in ``folder``, by name: the class's files, or only the examples.
 
-    With ``examples`` False, files named ``example-*.csv`` are left out; with True, only they count.
+    With ``examples`` False, files named ``example-*.csv`` are left out; with True, only they count, and
+    the default folder is the shipped ``codings/`` even where ``$SANCTUARY_CODINGS`` points elsewhere.
     """
-    folder = Path(folder if folder is not None else codings_dir())
+    folder = Path(folder if folder is not None else (CODINGS_DIR if examples else codings_dir()))
     found = {}
     for path in sorted(folder.glob("*.csv")) if folder.is_dir() else []:
         if path.stem.startswith(EXAMPLE) == examples:
@@ -305,11 +306,12 @@ def pairwise(wide: pd.DataFrame) -> pd.DataFrame:
 def agreement(wide: pd.DataFrame) -> pd.DataFrame:
     """Return one row per comparison: the coders together (Krippendorff's alpha), then each coder against
     the reference coding and the automatic labels (Cohen's kappa), with how many quotations each rests on.
+    The automatic labels' agreement with the reference is in-sample: their cues were written on these articles.
 
     >>> w = pd.DataFrame({"ana": ["FAVOR", "NONE", "AGAINST"], "ben": ["FAVOR", "AGAINST", "AGAINST"],
     ...                   "automatic": ["FAVOR", "NONE", "NONE"], "reference": ["FAVOR", "NONE", "AGAINST"]})
     >>> agreement(w)[["comparison", "measure", "quotations", "agree"]].values.tolist()[:3]
-    [['ana, ben', "Krippendorff's alpha", 3, 2], ['ana, ben and the reference', "Krippendorff's alpha", 3, 2], ['ana with the reference', "Cohen's kappa", 3, 3]]
+    [['all 2 coders', "Krippendorff's alpha", 3, 2], ['all 2 coders and the reference', "Krippendorff's alpha", 3, 2], ['ana with the reference', "Cohen's kappa", 3, 3]]
     """
     people = [c for c in wide.columns if c not in (AUTOMATIC, REFERENCE)]
     rows = []
@@ -321,13 +323,13 @@ def agreement(wide: pd.DataFrame) -> pd.DataFrame:
                      "value": round(value, 3)})
 
     if len(people) >= 2:
-        add(", ".join(people), "Krippendorff's alpha", people, alpha(wide, people))
-        add(", ".join(people) + " and the reference", "Krippendorff's alpha", people + [REFERENCE],
+        add(f"all {len(people)} coders", "Krippendorff's alpha", people, alpha(wide, people))
+        add(f"all {len(people)} coders and the reference", "Krippendorff's alpha", people + [REFERENCE],
             alpha(wide, people + [REFERENCE]))
     for person in people:
         for other, label in ((REFERENCE, "the reference"), (AUTOMATIC, "the automatic labels")):
             add(f"{person} with {label}", "Cohen's kappa", [person, other], cohen_kappa(wide[person], wide[other]))
-    add("the automatic labels with the reference (in-sample: the cues were written on these articles)", "Cohen's kappa", [AUTOMATIC, REFERENCE],
+    add("automatic with reference (in-sample)", "Cohen's kappa", [AUTOMATIC, REFERENCE],
         cohen_kappa(wide[AUTOMATIC], wide[REFERENCE]))
     return pd.DataFrame(rows, columns=["comparison", "measure", "quotations", "agree", "value"])
 
@@ -381,9 +383,12 @@ def codebook_html() -> str:
 
 
 def _quotation_html(unit, position: int, total: int) -> str:
+    context = unit.get("context", "") if hasattr(unit, "get") else ""
+    before = (f"<p class='coding-context' style='color:#555;font-size:0.9em'>{html.escape(context)}</p>"
+              if context else "")
     return (f"<div style='font-size:1.15em;line-height:1.5'><p style='color:#555'>Quotation {position + 1} of {total} · "
             f"{html.escape(unit['title'])} ({html.escape(unit['outlet'])}, {html.escape(unit['date_label'])}) · "
-            f"{html.escape(unit['ref'])}</p>{mark(unit)}</div>")
+            f"{html.escape(unit['ref'])}</p>{before}{mark(unit)}</div>")
 
 
 def _answer_html(unit, speaker: str, stance: str) -> str:

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import trafilatura  # noqa: F401  (imported while collecting: urllib3 probes for IPv6 with a socket when imported)
 
 from helpers import add, corpus
 
