@@ -186,10 +186,13 @@ def from_page(path: Path, html: str) -> Article:
 
     sitename = " ".join((result.get("sitename") or "").split()) or None
     outlet_line = _shortest_line(lines, sitename) if sitename else None
+    tail = []
     if outlet_line and not any(outlet_line in h for h in head) and not any(sitename in h for h in head):
-        head.append(outlet_line)
+        # A line after the article on the page (a footer such as "(c) 2026 The Ledger") goes after it in the text.
+        body_at = next((i for i, line in enumerate(lines) if paragraphs[0][:40] in line), 0)
+        (tail if lines.index(outlet_line) > body_at else head).append(outlet_line)
 
-    text = "\n\n".join(head + [p for p in paragraphs if p not in head]) + "\n"
+    text = "\n\n".join(head + [p for p in paragraphs if p not in head and p not in tail] + tail) + "\n"
 
     if sitename and outlet_line:
         outlet, outlet_status, outlet_evidence = sitename, "stated", sitename
