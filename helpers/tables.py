@@ -34,6 +34,8 @@ HEADERS = {
 #: Columns whose values are article ids, and columns whose values are actor ids.
 ARTICLE_COLUMNS = ("article_id", "article", "party_article")
 ACTOR_COLUMNS = ("speaker", "actor", "speaker_id", "actor_id", "speaker_hand", "speaker_auto")
+#: Columns whose values start with an article id ("abc-2016-11-17, line 30, sentence 17").
+REF_COLUMNS = ("ref", "where")
 
 _CELL = "padding:4px 10px;border-bottom:1px solid #DDDDDD;vertical-align:top;"
 _TEXT = "text-align:left;white-space:normal;overflow-wrap:normal;word-break:normal;"
@@ -73,6 +75,18 @@ def _cell(value, numeric: bool) -> str:
     else:
         text = str(value)
     return f"<td style='{_CELL}{_NUMBER if numeric else _TEXT}'>{html.escape(text)}</td>"
+
+
+def _ref_label(value, labels: dict[str, str]):
+    """Return a reference with its leading article id replaced by the reader's label.
+
+    >>> _ref_label("abc-2016-11-17, line 30, sentence 17", {"abc-2016-11-17": "ABC News, 17 Nov 2016"})
+    'ABC News, 17 Nov 2016, line 30, sentence 17'
+    """
+    if not isinstance(value, str):
+        return value
+    head, sep, rest = value.partition(",")
+    return f"{labels[head]}{sep}{rest}" if head in labels else value
 
 
 def show(frame: pd.DataFrame | pd.Series, *, index: bool | None = None, articles: pd.DataFrame | None = None,
@@ -118,6 +132,8 @@ def show(frame: pd.DataFrame | pd.Series, *, index: bool | None = None, articles
         elif column in ACTOR_COLUMNS and kb is not None:
             people = person_label([v for v in table[column] if v], kb.actors)
             table[column] = table[column].map(lambda v: people.get(v, v))
+        elif column in REF_COLUMNS and articles_by_id:
+            table[column] = table[column].map(lambda v: _ref_label(v, articles_by_id))
     if table.empty:
         return Table(f"<p><i>{html.escape(empty)}</i></p>", table)
     names = {**{c: header(c) for c in table.columns}, **(headers or {})}

@@ -55,3 +55,9 @@ def test_show_gives_readers_labels_to_row_labels_of_a_crosstab():
     html = tables.show(counts, articles=ARTICLES).html
     assert ">ABC News, 17 Nov 2016</td>" in html and ">Korean news outlet, Feb 2026</td>" in html
     assert "abc-2016-11-17" not in html and ">article ↓ · paragraph type →</th>" in html
+
+
+def test_show_gives_readers_labels_to_references_that_start_with_an_article_id():
+    frame = pd.DataFrame({"ref": ["abc-2016-11-17, line 30, sentence 17", "elsewhere"], "text": ["x", "y"]})
+    html = tables.show(frame, articles=ARTICLES).html
+    assert ">ABC News, 17 Nov 2016, line 30, sentence 17</td>" in html and ">elsewhere</td>" in html
