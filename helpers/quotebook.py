@@ -23,6 +23,7 @@ from . import evaluate
 from .knowledge import Knowledge
 from .outside import administration
 from .quotes import REFERENCE_COLUMNS, SPEECH
+from .spans import Sentences
 
 NOT_CODED = "not hand-coded"
 #: Which stance column each choice reads: ``hand`` (the reference) or ``auto`` (the cues).
@@ -49,9 +50,25 @@ def party_label(party: str, kind: str = "person") -> str:
     return PARTY_LABELS.get(party or "unknown", party)
 
 
-def _sentence_rows(sents: pd.DataFrame, article_id: str, start: int, end: int) -> pd.DataFrame:
-    part = sents[sents["article_id"] == article_id]
-    return part[(part["end"] > start) & (part["start"] < end)]
+def quoted_words(book: pd.DataFrame) -> pd.Series:
+    """Return each quotation's own words: its text without the quotation marks around it.
+
+    >>> quoted_words(pd.DataFrame({"text": ['“We will not comply,”']})).tolist()
+    ['We will not comply,']
+    """
+    return book["text"].str.strip('"“” ')
+
+
+def scores(words: pd.Series) -> pd.DataFrame:
+    """Return ``polarity``, ``subjectivity`` (TextBlob) and ``vader_compound`` (VADER) of each text, rounded to 4 places.
+
+    >>> scores(pd.Series(["A truly great city."])).values.tolist()
+    [[0.8, 0.75, 0.7906]]
+    """
+    from . import annotate
+
+    scored = annotate.sentiment(pd.DataFrame({"text": words}).reset_index(drop=True), analyzer=("textblob", "vader"))
+    return scored.drop(columns="text")
 
 
 def build(articles: pd.DataFrame, sents: pd.DataFrame, auto: pd.DataFrame, hand: pd.DataFrame | None = None,
@@ -73,7 +90,8 @@ def build(articles: pd.DataFrame, sents: pd.DataFrame, auto: pd.DataFrame, hand:
     >>> book.loc[0, ["speaker", "party", "stance_hand", "stance_auto", "ref"]].tolist()
     ['Donald Trump', 'Republican', 'FAVOR', 'FAVOR', 'abc-2016-11-17, line 10, sentence 6']
     """
-    from . import annotate
+    from bisect import bisect_right
+
     from . import knowledge as _knowledge
 
     kb = kb if kb is not None else _knowledge.Knowledge.nothing()
@@ -83,35 +101,39 @@ def build(articles: pd.DataFrame, sents: pd.DataFrame, auto: pd.DataFrame, hand:
     coded = merged["kind_hand"] != ""
     kind = merged["kind_hand"].where(coded, merged["kind_auto"])
     merged = merged.assign(kind=kind)[kind.isin(SPEECH)]
-    extra = auto.set_index(["article_id", "start", "end"])[["speaker", "speaker_role", "speaker_jurisdiction"]]
-    arts = articles.set_index("article_id")
+    extra = {(a, int(s), int(e)): (sp, ro, ju) for a, s, e, sp, ro, ju in zip(
+        auto["article_id"], auto["start"], auto["end"], auto["speaker"], auto["speaker_role"], auto["speaker_jurisdiction"])}
+    arts = {r["article_id"]: r for r in articles.to_dict("records")}
+    newlines: dict[str, list[int]] = {}
+    index = {a: Sentences(part) for a, part in sents.groupby("article_id", sort=False)}
     rows = []
     for r in merged.itertuples(index=False):
-        art = arts.loc[r.article_id]
+        art = arts[r.article_id]
         speaker_id = r.speaker_id_hand if r.kind_hand else r.speaker_id_auto
         actor = kb.actor(speaker_id) if speaker_id else {}
-        found = extra.loc[(r.article_id, r.start, r.end)] if r.kind_auto else None
+        found = extra.get((r.article_id, int(r.start), int(r.end))) if r.kind_auto else None
         if actor:
             name, role, kind_of = actor["name"], actor["role"], actor["kind"]
             jurisdiction = kb.place_name(actor["jurisdiction"]) if actor["jurisdiction"] else ""
             party, source = actor["party"], actor["party_source"]
         else:
-            name = found["speaker"] if found is not None else ""
-            role = found["speaker_role"] if found is not None else ""
-            jurisdiction = found["speaker_jurisdiction"] if found is not None else ""
+            name, role, jurisdiction = found if found is not None else ("", "", "")
             kind_of, party, source = "person", "unknown", "not in knowledge/actors.csv"
-        inside = _sentence_rows(sents, r.article_id, r.start, r.end)
-        first = inside.iloc[0] if len(inside) else None
-        sentence_text = art["text"][int(inside["start"].min()):int(inside["end"].max())] if len(inside) else r.text
-        line = art["text"].count("\n", 0, r.start) + 1
-        sentence = int(first["sentence"]) if first is not None else 0
+        sentences = index.get(r.article_id)
+        around = sentences.around(int(r.start), int(r.end)) if sentences is not None else None
+        first = sentences.first(int(r.start), int(r.end)) if around else None
+        sentence_text = art["text"][around[0]:around[1]] if around else r.text
+        if r.article_id not in newlines:
+            newlines[r.article_id] = [i for i, ch in enumerate(art["text"]) if ch == "\n"]
+        line = bisect_right(newlines[r.article_id], int(r.start) - 1) + 1
+        sentence = first[0] if first else 0
         stance_hand = r.stance_hand if r.kind_hand else NOT_CODED
         rows.append({
             "article_id": r.article_id, "outlet": art["outlet"], "published": art["published"],
             "date_label": art["date_label"], "date_precision": art["date_precision"], "date_status": art["date_status"],
             "year": int(art["published"].year), "administration": administration(art["published"]),
             "file": art["source_file"], "line": line,
-            "paragraph": int(first["paragraph"]) if first is not None else 0, "sentence": sentence,
+            "paragraph": first[1] if first else 0, "sentence": sentence,
             "start": int(r.start), "end": int(r.end), "text": r.text, "sentence_text": sentence_text, "kind": r.kind,
             "speaker_id": speaker_id, "speaker": name or "(speaker not found)", "role": role or "",
             "jurisdiction": jurisdiction or "", "party": party_label(party, kind_of), "party_source": source,
@@ -121,9 +143,7 @@ def build(articles: pd.DataFrame, sents: pd.DataFrame, auto: pd.DataFrame, hand:
     book = pd.DataFrame(rows, columns=[c for c in COLUMNS if c not in ("polarity", "subjectivity", "vader_compound")])
     book = book.sort_values(["published", "article_id", "start"], kind="stable").reset_index(drop=True)
     if sentiment:
-        words = book["text"].str.strip('"“” ')
-        scores = annotate.sentiment(pd.DataFrame({"text": words}), analyzer=("textblob", "vader"))
-        book = pd.concat([book, scores.drop(columns="text")], axis=1)
+        book = pd.concat([book, scores(quoted_words(book))], axis=1)
     return book
 
 
