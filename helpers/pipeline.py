@@ -340,7 +340,7 @@ def _workers(workers: int | None) -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def build(corpus_dir: str | Path | None = None, *, cache: bool = True, engine: str | None = None,
+def build(corpus_dir: str | Path | None = None, *, cache: bool = True, refresh: bool = False, engine: str | None = None,
           workers: int | None = None, progress: bool | None = None, scheduler: str | None = None,
           client=None) -> Pipeline:
     """Return every table of a corpus folder (default: ``$SANCTUARY_CORPUS`` or ``corpus/``), computed once.
@@ -348,7 +348,8 @@ def build(corpus_dir: str | Path | None = None, *, cache: bool = True, engine: s
     With ``cache`` (the default), tables already built for exactly these
     files, this code and these package versions are read from
     ``.cache/pipeline/`` instead (see the module's notes); otherwise they are
-    built and stored there. ``engine`` runs the per-article work:
+    built and stored there; ``refresh`` builds afresh even so (and stores the
+    result). ``engine`` runs the per-article work:
     ``"serial"``, ``"process"`` (a pool of ``workers`` processes, all cores by
     default) or ``"dask"`` (a Dask cluster at ``scheduler``, or a local one);
     by default, serial below :data:`PARALLEL_FROM` articles and a process pool
@@ -364,7 +365,7 @@ def build(corpus_dir: str | Path | None = None, *, cache: bool = True, engine: s
     started = time.perf_counter()
     key = fingerprint(corpus_dir)
     timings["fingerprint"] = time.perf_counter() - started
-    if cache:
+    if cache and not refresh:
         clock = time.perf_counter()
         found = load_cached(key, corpus_dir)
         if found is not None:
@@ -395,7 +396,8 @@ def build(corpus_dir: str | Path | None = None, *, cache: bool = True, engine: s
         sents = _concat([d[1] for d in done])
         found = _concat([d[2] for d in done])
         hand = step("quotes.reference", quotes.reference, articles, kb, corpus_dir)
-        step("paragraphs.reference (check)", paragraphs.reference, corpus_dir)
+        if (corpus_dir / "annotations" / "paragraphs.csv").is_file():
+            step("paragraphs.reference (check)", paragraphs.reference, corpus_dir)
         book = step("quotebook.build", quotebook.build, articles, sents, found, hand, kb, sentiment=False)
         texts = quotebook.quoted_words(book).tolist()
         slices = _chunks(len(texts), 1 if engine == "serial" else workers * 4)
