@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import corpus, knowledge, quotes
+from .corpus import CorpusError  # noqa: F401  (raised by export)
 
 ARTICLE_COLUMNS = [
     "article_id", "source_file", "title", "title_status", "outlet", "outlet_status",

@@ -142,6 +142,10 @@ def fingerprint(corpus_dir: str | Path) -> str:
     for path in corpus_files(corpus_dir):
         digest.update(path.relative_to(corpus_dir).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(_read_bytes(path)).digest())
+    # folders too: a folder where a file is expected (``x.json/``) is an error that must not be skipped
+    for folder, dirs, _ in os.walk(corpus_dir, followlinks=False):
+        for name in sorted(dirs):
+            digest.update(b"folder\0" + (Path(folder) / name).relative_to(corpus_dir).as_posix().encode() + b"\0")
     for path in sorted(HELPERS_DIR.rglob("*.py")):
         digest.update(path.relative_to(HELPERS_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     digest.update(json.dumps(package_versions(), sort_keys=True).encode())

@@ -147,8 +147,8 @@ def _outside_quotes(text: str, lo: int, hi: int, quotes: Spans, skip_start: int 
     return "".join(chars)
 
 
-def _is_reporter(row) -> bool:
-    role = (row.speaker_role or "").lower()
+def _is_reporter(speaker_role: str) -> bool:
+    role = (speaker_role or "").lower()
     return "news outlet" in role or "newspaper" in role
 
 
@@ -162,39 +162,45 @@ def label(quotes: pd.DataFrame, articles: pd.DataFrame, sents: pd.DataFrame, kb:
     out = quotes.copy()
     texts = dict(zip(articles["article_id"], articles["text"]))
     sentences = {a: Sentences(part) for a, part in sents.groupby("article_id", sort=False)}
-    is_speech = out["kind"].isin(("full", "partial"))
-    labels: dict = {}
-    for article_id, art_q in out.groupby("article_id", sort=False):
-        art_speech = art_q[is_speech.loc[art_q.index]]
-        if art_speech.empty:
-            continue
-        spans = Spans(art_q["start"], art_q["end"])
-        art_s = sentences.get(article_id) or Sentences(sents.iloc[0:0])
-        for _, part in art_speech.groupby("group", sort=False):
-            result = _label_group(part, texts[article_id], spans, art_s)
-            labels.update(dict.fromkeys(part.index, result))
-    out["stance"] = [labels[i][0] if i in labels else v for i, v in zip(out.index, out["stance"])]
-    out["cues"] = [labels[i][1] if i in labels else v for i, v in zip(out.index, out["cues"])]
+    no_sentences = Sentences(sents.iloc[0:0])
+    rows = list(zip(out["article_id"], out["group"], out["kind"], out["start"].tolist(), out["end"].tolist(),
+                    out["speaker_role"]))
+    # every quotation of an article (speech or not) is blanked out of the words read around a statement
+    spans_of: dict[str, list[int]] = {}
+    statements: dict[tuple, list[int]] = {}
+    for i, (article_id, group, kind, _, _, _) in enumerate(rows):
+        spans_of.setdefault(article_id, []).append(i)
+        if kind in ("full", "partial"):
+            statements.setdefault((article_id, group), []).append(i)
+    spans = {a: Spans([rows[i][3] for i in idx], [rows[i][4] for i in idx]) for a, idx in spans_of.items()}
+    stance, found_cues = list(out["stance"]), list(out["cues"])
+    for (article_id, _), idx in statements.items():
+        part = [rows[i] for i in idx]
+        result = _label_group(part, texts[article_id], spans[article_id], sentences.get(article_id, no_sentences))
+        for i in idx:
+            stance[i], found_cues[i] = result
+    out["stance"] = stance
+    out["cues"] = found_cues
     return out
 
 
-def _label_group(part: pd.DataFrame, text: str, art_q: Spans, art_s: Sentences) -> tuple[str, str]:
-    """Return ``(stance, cues)`` for the quotations of one statement."""
+def _label_group(part: list[tuple], text: str, art_q: Spans, art_s: Sentences) -> tuple[str, str]:
+    """Return ``(stance, cues)`` for the quotations of one statement: ``(article_id, group, kind, start, end, role)`` rows."""
     own: list[tuple[str, str, str]] = []
-    for q in part.itertuples(index=False):
-        if q.kind == "partial":
+    for _, _, kind, start, end, _ in part:
+        if kind == "partial":
             # a partial quotation is read with the reporting sentence around it
-            lo, hi = art_s.around(q.start, q.end) or (q.start, q.end)
-            frame = _outside_quotes(text, lo, hi, art_q, skip_start=q.start)
-            own += cues(frame, (q.start - lo, q.end - lo))
+            lo, hi = art_s.around(start, end) or (start, end)
+            frame = _outside_quotes(text, lo, hi, art_q, skip_start=start)
+            own += cues(frame, (start - lo, end - lo))
         else:
-            own += cues(text[q.start:q.end])
+            own += cues(text[start:end])
     own = list(dict.fromkeys(own))
     found, context = own, []
     if not own:
-        first = part.iloc[0]
-        hit = art_s.around(first["start"], part["end"].max())
-        lo = hit[0] if hit else first["start"]
+        first_start = part[0][3]
+        hit = art_s.around(first_start, max(r[4] for r in part))
+        lo = hit[0] if hit else first_start
         frames = [_outside_quotes(text, hit[0], hit[1], art_q)] if hit else []
         prev = art_s.last_body_before(lo)
         if prev:
@@ -204,7 +210,7 @@ def _label_group(part: pd.DataFrame, text: str, art_q: Spans, art_s: Sentences) 
             if context:
                 break
         found = context
-    if _is_reporter(part.iloc[0]):
+    if _is_reporter(part[0][5]):
         return "NONE", "speaker is a news outlet, reporting"
     prefix = "context: " if context else ""
     return decide(found), "; ".join(f'{prefix}{name}: "{words}"' for name, _, words in found)
