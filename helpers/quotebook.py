@@ -232,13 +232,37 @@ def _chip(stance: str) -> str:
 _TD = "style='text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #DDDDDD'"
 
 
-def to_html(rows: pd.DataFrame, by: str = "hand", total: int | None = None, link_prefix: str = "../corpus/articles/") -> str:
+#: The explorer and its static copy show at most this many quotations, then say how many more match.
+SHOW = 100
+#: A filter with more values than this lists the ones with most quotations; the search box finds the rest.
+MAX_OPTIONS = 60
+
+
+def search(book: pd.DataFrame, words: str) -> pd.DataFrame:
+    """Return the rows whose quotation, speaker, role or jurisdiction contains ``words`` (any case); all rows for ''.
+
+    >>> book = pd.DataFrame({"text": ["We will not comply"], "speaker": ["Ana Ruiz"], "role": ["mayor"], "jurisdiction": ["Springfield"]})
+    >>> len(search(book, "ruiz")), len(search(book, "COMPLY")), len(search(book, "sheriff"))
+    (1, 1, 0)
+    """
+    words = (words or "").strip().lower()
+    if not words:
+        return book
+    keep = pd.Series(False, index=book.index)
+    for column in ("text", "speaker", "role", "jurisdiction"):
+        keep |= book[column].astype(str).str.lower().str.contains(words, regex=False)
+    return book[keep]
+
+
+def to_html(rows: pd.DataFrame, by: str = "hand", total: int | None = None, link_prefix: str = "../corpus/articles/",
+            show: int = SHOW) -> str:
     """Return the quotations as an HTML table, or a sentence saying none matches.
 
     Each row shows the stance (hand-coded or automatic, with the other one
     beside it where they differ), the quotation, its speaker with role,
     jurisdiction and party, the article and its date, and a reference to the
-    sentence linking to the article file.
+    sentence linking to the article file. At most ``show`` rows are drawn,
+    followed by a line saying how many more match.
     """
     total = len(rows) if total is None else total
     if rows.empty:
@@ -246,7 +270,7 @@ def to_html(rows: pd.DataFrame, by: str = "hand", total: int | None = None, link
                 "Set one of them back to <i>all</i>.</p>")
     other = "auto" if by == "hand" else "hand"
     body = []
-    for r in rows.itertuples(index=False):
+    for r in rows.head(show).itertuples(index=False):
         mine, theirs = getattr(r, BY[by]), getattr(r, BY[other])
         note = f"<br><small>{BY_LABEL[other]}: {html.escape(theirs)}</small>" if theirs != mine else ""
         who = ", ".join(html.escape(x) for x in (r.role, r.jurisdiction) if x)
@@ -267,6 +291,8 @@ def to_html(rows: pd.DataFrame, by: str = "hand", total: int | None = None, link
         "<table style='border-collapse:collapse;line-height:1.35'><thead><tr>"
         + "".join(f"<th {_TD}>{h}</th>" for h in ("stance", "quotation", "speaker", "article, date", "where in the article"))
         + f"</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        + (f"<p><i>{len(rows) - show} more quotations match; narrow the filters or search to see them.</i></p>"
+           if len(rows) > show else "")
     )
 
 
@@ -277,11 +303,14 @@ FILTERS = [("speaker", "speaker"), ("jurisdiction", "jurisdiction"), ("party", "
 def explorer(book: pd.DataFrame, by: str = "hand", **filters):
     """Return a live quotation explorer (ipywidgets): a drop-down per filter and the matching quotations.
 
-    Filters: speaker, jurisdiction, party, stance, article and year, and a
+    Filters: speaker, jurisdiction, party, stance, article and year, a
+    search box (words of the quotation, speaker, role or jurisdiction) and a
     switch between hand-coded and automatic stance; ``filters`` sets their
-    first values (e.g. ``party="Republican"``). Where no kernel runs (an
-    exported page), the table for those first values is shown instead of dead
-    controls.
+    first values (e.g. ``party="Republican"``, ``search="detainer"``). A
+    drop-down lists at most :data:`MAX_OPTIONS` values (most quoted first) and
+    the table at most :data:`SHOW` quotations, so a corpus of thousands of
+    articles stays usable. Where no kernel runs (an exported page), the table
+    for those first values is shown instead of dead controls.
     """
     import ipywidgets as widgets
 
@@ -289,7 +318,8 @@ def explorer(book: pd.DataFrame, by: str = "hand", **filters):
         def _repr_mimebundle_(self, **kwargs):
             bundle = super()._repr_mimebundle_(**kwargs)
             data = bundle[0] if isinstance(bundle, tuple) else bundle
-            chosen = ", ".join(f"{label} = {boxes[col].value}" for col, label in FILTERS if boxes[col].value != "all")
+            chosen = ", ".join([f"{label} = {boxes[col].value}" for col, label in FILTERS if boxes[col].value != "all"]
+                               + ([f"search = {words.value!r}"] if words.value.strip() else []))
             data["text/html"] = (f"<p><i>Static copy of the quotation explorer ({chosen or 'no filter'}; stance "
                                  f"{BY_LABEL[switch.value]}); run the notebook to filter live.</i></p>" + result.value)
             return bundle
@@ -304,18 +334,24 @@ def explorer(book: pd.DataFrame, by: str = "hand", **filters):
         if column == "year":
             values = sorted(values)
         first = str(filters.get(label, filters.get(column, "all")))
+        if len(values) > MAX_OPTIONS:
+            # thousands of speakers: the drop-down lists those quoted most; the search box finds the others
+            values = values[:MAX_OPTIONS] + ([first] if first != "all" and first not in values[:MAX_OPTIONS] else [])
         boxes[column] = widgets.Dropdown(options=["all"] + values, value=first, description=label + ":",
                                          layout=layout, style=style)
     switch = widgets.ToggleButtons(options=[(BY_LABEL[k], k) for k in BY], value=by, description="stance by:",
                                    style=style)
+    words = widgets.Text(value=str(filters.get("search", "")), description="search:", placeholder="words of a quotation, a speaker, a place",
+                         layout=widgets.Layout(width="620px"), style=style)
     result = widgets.HTML()
 
     def show(_change=None):
         chosen = {col: boxes[col].value for col, _ in FILTERS}
-        result.value = to_html(select(book, switch.value, **chosen), switch.value, total=len(book))
+        found = search(select(book, switch.value, **chosen), words.value)
+        result.value = to_html(found, switch.value, total=len(book))
 
-    for box in [*boxes.values(), switch]:
+    for box in [*boxes.values(), switch, words]:
         box.observe(show, names="value")
     show()
     grid = widgets.GridBox(list(boxes.values()), layout=widgets.Layout(grid_template_columns="repeat(3, 310px)"))
-    return _Explorer([grid, switch, result])
+    return _Explorer([grid, switch, words, result])
