@@ -60,10 +60,10 @@ from helpers import evaluate, knowledge, quotebook, quotes  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def book(articles):
-    kb = knowledge.load(articles=articles)
-    sents = annotate.sentences(articles)
-    return quotebook.build(articles, sents, quotes.find(articles, sents, kb), quotes.reference(articles, kb), kb)
+def book():
+    from helpers import pipeline
+
+    return pipeline.build().book
 
 
 def _buttons(fig):
@@ -130,12 +130,10 @@ def test_stance_over_time_cuts_the_axis_and_shows_date_precision(book, articles)
 
 
 def test_stance_over_time_with_a_new_article_in_2025(corpus_with_new_article):
-    from helpers import corpus as _corpus
+    from helpers import pipeline
 
-    arts = _corpus.load(corpus_with_new_article)
-    kb = knowledge.load(corpus_with_new_article, arts)
-    sents = annotate.sentences(arts)
-    new_book = quotebook.build(arts, sents, quotes.find(arts, sents, kb), quotes.reference(arts, kb, corpus_with_new_article), kb)
+    p = pipeline.build(corpus_with_new_article)
+    arts, new_book = p.articles, p.book
     fig = charts.stance_over_time(new_book, arts)
     assert "Biden" in {a.text for a in fig.layout.annotations}
     assert any("test · 2" in list(t.text or []) for t in fig.data if t.mode == "markers+text")
