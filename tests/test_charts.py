@@ -56,7 +56,7 @@ def test_sentiment_arc_draws_vader(articles):
 
 # --- notebook 01: stance of quotations -------------------------------------------------------
 
-from helpers import evaluate, knowledge, quotebook, quotes  # noqa: E402
+from helpers import evaluate, knowledge, quotebook  # noqa: E402
 
 
 @pytest.fixture(scope="module")
