@@ -162,7 +162,7 @@ class ArticleResult:
 _SPEAKER_KINDS = ("actor", "name", "organisation", "pronoun", "role", "document")
 
 
-def _resolve(m: _m.Mention, reg: _m.Registry, history: list[str], focus: str, same_sentence: list[_m.Mention]) -> str:
+def _resolve(m: _m.Mention, reg: _m.Registry, history, focus: str, same_sentence: list[_m.Mention]) -> str:
     if m.kind in ("actor", "name", "organisation"):
         return m.entity
     if m.kind == "pronoun":
@@ -267,7 +267,8 @@ def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowle
     for q in quotes:
         by_par.setdefault(q.paragraph, []).append(q)
 
-    history: list[str] = []
+    # entities met so far, the most recent last, each once: a role phrase looks back for the latest with that role
+    history: dict[str, None] = {}
     focus = ""
     rows = _Rows(sents.itertuples(index=False))
     resolved: list[_m.Mention] = []
@@ -291,7 +292,8 @@ def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowle
             if m.kind in ("actor", "name", "organisation"):
                 reg.introduce(m)
             if entity:
-                history.append(entity)
+                history.pop(entity, None)
+                history[entity] = None
             done.append(m)
             resolved.append(m)
         resolved_starts[len(resolved_starts):] = [m.start for m in resolved[len(resolved_starts):]]

@@ -132,3 +132,8 @@ def test_a_link_in_a_loop_is_a_clear_error(tmp_corpus):
     os.symlink(loop, loop)
     with pytest.raises(corpus.CorpusError, match=r"loop\.json: expected a file or a link to one; found a link that points nowhere or in a loop"):
         pipeline.build(tmp_corpus, cache=False)
+
+
+def test_long_runs_show_a_progress_bar(capsys):
+    pipeline.build(cache=False, engine="serial", progress=True)
+    assert "annotating" in capsys.readouterr().err
