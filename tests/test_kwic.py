@@ -48,3 +48,16 @@ def test_explorer_updates_live_and_has_a_static_fallback():
     data = bundle[0] if isinstance(bundle, tuple) else bundle
     assert "application/vnd.jupyter.widget-view+json" in data
     assert "Static copy of the search for “sanctuary”" in data["text/html"] and "<table>" in data["text/html"]
+
+
+def test_a_long_result_is_cut_with_a_line_saying_how_many_more():
+    import pandas as pd
+
+    from helpers import kwic as _kwic
+
+    hits = pd.DataFrame({"article_id": [f"a{i % 20}" for i in range(250)], "date": "", "sentence": 1, "left": "",
+                         "keyword": "ICE", "right": "", "start": 0, "end": 3})
+    page = _kwic.to_html(hits, "ICE", 20)
+    assert page.count("<tr>") == 1 + _kwic.SHOW
+    assert "150 more occurrences" in page
+    assert page.split("<table>")[0].endswith("a10: 12, a11: 12, and 8 more articles)</p>")
