@@ -71,12 +71,17 @@ FLOOR_SAMPLE = 500
 
 
 class _PeakMemory:
-    """Samples the resident memory of this process and all its children (the worker pool) until stopped."""
+    """Samples the resident memory and CPU time of this process and all its children (the worker pool) until stopped.
+
+    ``cpu`` is the CPU seconds they used, which a machine shared with other
+    work does not inflate the way it inflates wall-clock time.
+    """
 
     def __init__(self, every: float = 0.2):
         import threading
 
         self.peak, self.every, self._stop = 0, every, threading.Event()
+        self._cpu: dict[int, float] = {}
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
@@ -85,21 +90,26 @@ class _PeakMemory:
         me = psutil.Process()
         while not self._stop.is_set():
             total = 0
-            for proc in [me, *me.children(recursive=True)]:
+            for proc in me.children(recursive=True):
                 try:
                     total += proc.memory_info().rss
+                    times = proc.cpu_times()
+                    self._cpu[proc.pid] = times.user + times.system
                 except psutil.Error:
                     pass
+            total += me.memory_info().rss
             self.peak = max(self.peak, total)
             self._stop.wait(self.every)
 
     def __enter__(self):
+        self._start = time.process_time()
         self._thread.start()
         return self
 
     def __exit__(self, *exc):
         self._stop.set()
         self._thread.join()
+        self.cpu = time.process_time() - self._start + sum(self._cpu.values())
 
 
 def measure(n: int, kind: str = "replicated", serial: bool = True) -> dict:
@@ -131,23 +141,25 @@ def measure(n: int, kind: str = "replicated", serial: bool = True) -> dict:
         warm = build(folder, progress=False)
         warm_s = time.perf_counter() - started
         assert warm.from_cache
-        serial_s = None
+        serial_s = serial_cpu = None
         if serial:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             build(folder, cache=False, engine="serial", progress=False)
-            serial_s = time.perf_counter() - started
+            serial_s, serial_cpu = time.perf_counter() - started, time.process_time() - cpu
         sample = cold.articles["text"].head(FLOOR_SAMPLE).tolist()
         TextBlob("Load the lexicon first.").sentiment
-        started = time.perf_counter()
+        started = time.process_time()
         for text in sample:
             for sentence in TextBlob(text).sentences:
                 sentence.sentiment
-        floor_per_article = (time.perf_counter() - started) / len(sample)
+        floor_per_article = (time.process_time() - started) / len(sample)
         return {
             "articles": n, "kind": kind, "MB of text": round(chars / 1e6, 1), "sentences": len(cold.sentences),
             "quotations": len(cold.quotations), "cold s": round(cold_s, 1), "warm s": round(warm_s, 2),
-            "articles/s": round(n / cold_s, 1), "serial s": None if serial_s is None else round(serial_s, 1),
-            "floor s": round(floor_per_article * n, 1), "peak MB": round(memory.peak / 1e6),
+            "articles/s": round(n / cold_s, 1), "cold CPU s": round(memory.cpu, 1),
+            "serial s": None if serial_s is None else round(serial_s, 1),
+            "serial CPU s": None if serial_cpu is None else round(serial_cpu, 1),
+            "floor CPU s": round(floor_per_article * n, 1), "peak MB": round(memory.peak / 1e6),
             "workers": _cores(), "stages": {k: round(v, 2) for k, v in cold.timings.items()},
         }
     finally:
@@ -165,7 +177,7 @@ def _cores() -> int:
 
 
 def measure_long(n_chars: int = 5_000_000, parts: int = 5) -> dict:
-    """Return the serial time of one article of ``n_chars`` characters and of ``parts`` articles of ``n_chars / parts``."""
+    """Return the serial CPU time of one article of ``n_chars`` characters and of ``parts`` articles of ``n_chars / parts``."""
     import shutil
     import tempfile
 
@@ -186,15 +198,15 @@ def measure_long(n_chars: int = 5_000_000, parts: int = 5) -> dict:
                 (many / "articles" / name).write_text(text, encoding="utf-8")
         figures = {}
         for name, folder in ((f"1 article of {n_chars / 1e6:g} MB", one), (f"{parts} articles of {n_chars / parts / 1e6:g} MB", many)):
-            started = time.perf_counter()
+            started = time.process_time()
             build(folder, cache=False, engine="serial", progress=False)
-            figures[name] = round(time.perf_counter() - started, 1)
+            figures[name + ", CPU s"] = round(time.process_time() - started, 1)
         return figures
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def scale(sizes=None, kinds=("replicated", "varied"), long: bool = False) -> list[dict]:
+def scale(sizes=None, kinds=("replicated", "varied"), long: bool = False, long_chars: int = 5_000_000) -> list[dict]:
     """Print and return the scale benchmark: each corpus size and kind measured in a fresh process.
 
     Columns: cold time with all cores, warm (cached) time, articles per
@@ -216,8 +228,9 @@ def scale(sizes=None, kinds=("replicated", "varied"), long: bool = False) -> lis
             row = json.loads(done.stdout.strip().splitlines()[-1])
             rows.append(row)
             print(f"{kind:>10} {n:>6} articles ({row['MB of text']} MB): cold {row['cold s']} s with {row['workers']} cores "
-                  f"({row['articles/s']} articles/s), warm {row['warm s']} s, serial {row['serial s'] or '-'} s, "
-                  f"TextBlob floor {row['floor s']} s, peak {row['peak MB']} MB", flush=True)
+                  f"({row['articles/s']} articles/s, {row['cold CPU s']} s of CPU), warm {row['warm s']} s, "
+                  f"serial {row['serial s'] or '-'} s ({row['serial CPU s'] or '-'} s of CPU), "
+                  f"TextBlob floor {row['floor CPU s']} s of CPU, peak {row['peak MB']} MB", flush=True)
             print("           stages: " + "; ".join(f"{k} {v} s" for k, v in row["stages"].items()), flush=True)
     by = {(r["kind"], r["articles"]): r for r in rows}
     for kind in kinds:
@@ -225,5 +238,5 @@ def scale(sizes=None, kinds=("replicated", "varied"), long: bool = False) -> lis
             ratio = by[(kind, 10000)]["cold s"] / by[(kind, 1000)]["cold s"]
             print(f"{kind}: 10,000 articles took {ratio:.1f} times as long as 1,000 (linear: 10)")
     if long:
-        print("one long article against several shorter ones (serial): " + json.dumps(measure_long()))
+        print("one long article against several shorter ones (serial): " + json.dumps(measure_long(long_chars)))
     return rows
