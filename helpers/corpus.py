@@ -100,7 +100,7 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def check_control(text: str, path) -> None:
-    r"""Raise :class:`CorpusError` naming the first control character in ``text`` (a NUL byte, ...) and where it is.
+    r"""Return None for text without control characters; else raise :class:`CorpusError` naming the first (a NUL byte, ...) and where it is.
 
     >>> check_control("fine\ttext\n", "a.txt")
     >>> check_control("bad\x00", "a.txt")
