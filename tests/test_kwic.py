@@ -61,3 +61,8 @@ def test_a_long_result_is_cut_with_a_line_saying_how_many_more():
     assert page.count("<tr>") == 1 + _kwic.SHOW
     assert "150 more occurrences" in page
     assert page.split("<table>")[0].endswith("a10: 12, a11: 12, and 8 more articles)</p>")
+
+
+def test_html_names_articles_by_their_readers_labels():
+    html = kwic.to_html(kwic.kwic(SENTS, ARTS, "sanctuary"), "sanctuary", 2, {"a1": "ABC News, 1 Jan 2017"})
+    assert "(ABC News, 1 Jan 2017: 1, b2: 1)" in html and ">ABC News, 1 Jan 2017</td>" in html
