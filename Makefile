@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help setup lab test add notebooks nav export benchmark freeze clean site slides handouts
+.PHONY: help setup lab test add notebooks nav export benchmark benchmark-scale freeze clean site slides handouts
 
 help:
 	@echo "make setup      create .venv/ and install everything (PYTHON=python3.12 to choose the Python)"
@@ -18,6 +18,7 @@ help:
 	@echo "make nav        regenerate the navigation links in every notebook"
 	@echo "make export     write the corpus tables as CSV into export/"
 	@echo "make benchmark  time load + annotate, each notebook, and the test suite"
+	@echo "make benchmark-scale  time the pipeline on corpora of 500 to 10,000 articles (cold, cached, serial, memory)"
 	@echo "make site       export every notebook to an offline HTML site in site/ (open site/index.html)"
 	@echo "make slides     write an offline reveal.js deck per notebook into slides/"
 	@echo "make handouts   write the key charts as PNG files into handouts/"
@@ -72,6 +73,9 @@ export: setup
 benchmark: setup
 	$(BIN)/python -m helpers benchmark
 
+benchmark-scale: setup
+	$(BIN)/python -m helpers benchmark --scale --long
+
 site: setup
 	$(BIN)/python -m helpers site site
 
@@ -88,4 +92,4 @@ freeze: setup
 	  $(BIN)/python -m pip freeze --all --exclude-editable | grep -v "^-e\|^pip==" | LC_ALL=C sort -f) > requirements.txt
 
 clean:
-	rm -rf $(VENV) export node_modules site slides handouts
+	rm -rf $(VENV) export node_modules site slides handouts .cache

@@ -2,6 +2,8 @@
 
 import hashlib
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,10 @@ def corpus_hashes(folder: Path = CORPUS) -> dict[str, str]:
 
 def pytest_sessionstart(session):
     session.config._corpus_hashes = corpus_hashes()
+    # the pipeline's cache of this session (notebook kernels inherit it): the user's own cache stays untouched
+    if "SANCTUARY_CACHE" not in os.environ:
+        session.config._cache_dir = tempfile.mkdtemp(prefix="sanctuary-test-cache-")
+        os.environ["SANCTUARY_CACHE"] = session.config._cache_dir
 
 
 def pytest_collection_modifyitems(config, items):
@@ -32,6 +38,10 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_sessionfinish(session, exitstatus):
+    cache = getattr(session.config, "_cache_dir", None)
+    if cache:
+        shutil.rmtree(cache, ignore_errors=True)
+        os.environ.pop("SANCTUARY_CACHE", None)
     before = getattr(session.config, "_corpus_hashes", None)
     if before is None:
         return

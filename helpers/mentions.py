@@ -216,6 +216,20 @@ def _role_from_appositive(app: str) -> tuple[str, str]:
     return re.sub(r"\s+", " ", role).strip(" ,").lower(), jurisdiction
 
 
+def _actor_pattern(kb: Knowledge):
+    """Return one compiled pattern of every hand-curated actor name and alias, longest first (None without any).
+
+    Built once per knowledge object and kept on it: every sentence of every article reads it.
+    """
+    cached = kb.__dict__.get("_actor_pattern", False)
+    if cached is False:
+        forms = [s for s, (e, _) in kb.surfaces.items() if e == "actor"]
+        cached = re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(s) for s in sorted(forms, key=len, reverse=True))
+                            + r")(?![\w’'-]?\w)") if forms else None
+        kb.__dict__["_actor_pattern"] = cached
+    return cached
+
+
 def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
     """Return the actor-like mentions in ``text`` (persons, organisations, pronouns, roles, documents).
 
@@ -238,9 +252,8 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
                                         jurisdiction, person, _possessive(text, end), rule)))
 
     # hand-curated names and aliases (persons and organisations), longest first
-    actor_forms = [s for s, (e, _) in registry.kb.surfaces.items() if e == "actor"]
-    if actor_forms:
-        pattern = re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(s) for s in sorted(actor_forms, key=len, reverse=True)) + r")(?![\w’'-]?\w)")
+    pattern = _actor_pattern(registry.kb)
+    if pattern is not None:
         for m in pattern.finditer(norm):
             entity = registry.kb.surfaces[m.group(0)][1]
             actor = registry.kb.actor(entity)

@@ -217,14 +217,11 @@ def handout_figures() -> dict[str, object]:
     agreement of the rules on every set (in-sample sets marked), as notebook 04
     leads with it.
     """
-    from . import annotate, charts, cities, corpus, evaluate, knowledge, parties, policies, quotebook, quotes
+    from . import charts, cities, evaluate, parties
+    from .pipeline import build
 
-    articles = corpus.load()
-    kb = knowledge.load(articles=articles)
-    sents = annotate.sentences(articles)
-    auto, hand = quotes.find(articles, sents, kb), quotes.reference(articles, kb)
-    book = quotebook.build(articles, sents, auto, hand, kb)
-    acts = policies.reference(articles, kb)
+    p = build()
+    articles, kb, auto, hand, book, acts = p.articles, p.knowledge, p.quotations, p.hand, p.book, p.policies
     places = cities.jurisdictions(kb, acts, book)
     data = ROOT / "tests" / "data"
     sets = {
@@ -240,8 +237,7 @@ def handout_figures() -> dict[str, object]:
         "01_sentiment_is_not_stance.png": charts.polarity_subjectivity(book),
         "02_policy_matrix.png": charts.policy_matrix(acts, places, kb, articles=articles),
         "02_policy_map.png": charts.policy_map(acts, places),
-        "02_policy_timeline.png": charts.policy_timeline(acts, places, policies.federal(articles, kb), kb,
-                                                         articles=articles),
+        "02_policy_timeline.png": charts.policy_timeline(acts, places, p.federal, kb, articles=articles),
         "03_stance_by_party.png": charts.stance_shares(parties.stance_counts(book, level="actor"),
                                                         "Stance by party, per speaker", unit="speakers"),
         "04_agreement.png": charts.agreement(evaluate.baselines(evaluate.speech_pairs(evaluate.match(auto, hand)))),

@@ -23,6 +23,7 @@ from . import evaluate
 from .knowledge import Knowledge
 from .outside import administration
 from .quotes import REFERENCE_COLUMNS, SPEECH
+from .spans import Sentences
 
 NOT_CODED = "not hand-coded"
 #: Which stance column each choice reads: ``hand`` (the reference) or ``auto`` (the cues).
@@ -49,9 +50,25 @@ def party_label(party: str, kind: str = "person") -> str:
     return PARTY_LABELS.get(party or "unknown", party)
 
 
-def _sentence_rows(sents: pd.DataFrame, article_id: str, start: int, end: int) -> pd.DataFrame:
-    part = sents[sents["article_id"] == article_id]
-    return part[(part["end"] > start) & (part["start"] < end)]
+def quoted_words(book: pd.DataFrame) -> pd.Series:
+    """Return each quotation's own words: its text without the quotation marks around it.
+
+    >>> quoted_words(pd.DataFrame({"text": ['“We will not comply,”']})).tolist()
+    ['We will not comply,']
+    """
+    return book["text"].str.strip('"“” ')
+
+
+def scores(words: pd.Series) -> pd.DataFrame:
+    """Return ``polarity``, ``subjectivity`` (TextBlob) and ``vader_compound`` (VADER) of each text, rounded to 4 places.
+
+    >>> scores(pd.Series(["A truly great city."])).values.tolist()
+    [[0.8, 0.75, 0.7906]]
+    """
+    from . import annotate
+
+    scored = annotate.sentiment(pd.DataFrame({"text": words}).reset_index(drop=True), analyzer=("textblob", "vader"))
+    return scored.drop(columns="text")
 
 
 def build(articles: pd.DataFrame, sents: pd.DataFrame, auto: pd.DataFrame, hand: pd.DataFrame | None = None,
@@ -73,7 +90,8 @@ def build(articles: pd.DataFrame, sents: pd.DataFrame, auto: pd.DataFrame, hand:
     >>> book.loc[0, ["speaker", "party", "stance_hand", "stance_auto", "ref"]].tolist()
     ['Donald Trump', 'Republican', 'FAVOR', 'FAVOR', 'abc-2016-11-17, line 10, sentence 6']
     """
-    from . import annotate
+    from bisect import bisect_right
+
     from . import knowledge as _knowledge
 
     kb = kb if kb is not None else _knowledge.Knowledge.nothing()
@@ -83,35 +101,39 @@ def build(articles: pd.DataFrame, sents: pd.DataFrame, auto: pd.DataFrame, hand:
     coded = merged["kind_hand"] != ""
     kind = merged["kind_hand"].where(coded, merged["kind_auto"])
     merged = merged.assign(kind=kind)[kind.isin(SPEECH)]
-    extra = auto.set_index(["article_id", "start", "end"])[["speaker", "speaker_role", "speaker_jurisdiction"]]
-    arts = articles.set_index("article_id")
+    extra = {(a, int(s), int(e)): (sp, ro, ju) for a, s, e, sp, ro, ju in zip(
+        auto["article_id"], auto["start"], auto["end"], auto["speaker"], auto["speaker_role"], auto["speaker_jurisdiction"])}
+    arts = {r["article_id"]: r for r in articles.to_dict("records")}
+    newlines: dict[str, list[int]] = {}
+    index = {a: Sentences(part) for a, part in sents.groupby("article_id", sort=False)}
     rows = []
     for r in merged.itertuples(index=False):
-        art = arts.loc[r.article_id]
+        art = arts[r.article_id]
         speaker_id = r.speaker_id_hand if r.kind_hand else r.speaker_id_auto
         actor = kb.actor(speaker_id) if speaker_id else {}
-        found = extra.loc[(r.article_id, r.start, r.end)] if r.kind_auto else None
+        found = extra.get((r.article_id, int(r.start), int(r.end))) if r.kind_auto else None
         if actor:
             name, role, kind_of = actor["name"], actor["role"], actor["kind"]
             jurisdiction = kb.place_name(actor["jurisdiction"]) if actor["jurisdiction"] else ""
             party, source = actor["party"], actor["party_source"]
         else:
-            name = found["speaker"] if found is not None else ""
-            role = found["speaker_role"] if found is not None else ""
-            jurisdiction = found["speaker_jurisdiction"] if found is not None else ""
+            name, role, jurisdiction = found if found is not None else ("", "", "")
             kind_of, party, source = "person", "unknown", "not in knowledge/actors.csv"
-        inside = _sentence_rows(sents, r.article_id, r.start, r.end)
-        first = inside.iloc[0] if len(inside) else None
-        sentence_text = art["text"][int(inside["start"].min()):int(inside["end"].max())] if len(inside) else r.text
-        line = art["text"].count("\n", 0, r.start) + 1
-        sentence = int(first["sentence"]) if first is not None else 0
+        sentences = index.get(r.article_id)
+        around = sentences.around(int(r.start), int(r.end)) if sentences is not None else None
+        first = sentences.first(int(r.start), int(r.end)) if around else None
+        sentence_text = art["text"][around[0]:around[1]] if around else r.text
+        if r.article_id not in newlines:
+            newlines[r.article_id] = [i for i, ch in enumerate(art["text"]) if ch == "\n"]
+        line = bisect_right(newlines[r.article_id], int(r.start) - 1) + 1
+        sentence = first[0] if first else 0
         stance_hand = r.stance_hand if r.kind_hand else NOT_CODED
         rows.append({
             "article_id": r.article_id, "outlet": art["outlet"], "published": art["published"],
             "date_label": art["date_label"], "date_precision": art["date_precision"], "date_status": art["date_status"],
             "year": int(art["published"].year), "administration": administration(art["published"]),
             "file": art["source_file"], "line": line,
-            "paragraph": int(first["paragraph"]) if first is not None else 0, "sentence": sentence,
+            "paragraph": first[1] if first else 0, "sentence": sentence,
             "start": int(r.start), "end": int(r.end), "text": r.text, "sentence_text": sentence_text, "kind": r.kind,
             "speaker_id": speaker_id, "speaker": name or "(speaker not found)", "role": role or "",
             "jurisdiction": jurisdiction or "", "party": party_label(party, kind_of), "party_source": source,
@@ -121,9 +143,7 @@ def build(articles: pd.DataFrame, sents: pd.DataFrame, auto: pd.DataFrame, hand:
     book = pd.DataFrame(rows, columns=[c for c in COLUMNS if c not in ("polarity", "subjectivity", "vader_compound")])
     book = book.sort_values(["published", "article_id", "start"], kind="stable").reset_index(drop=True)
     if sentiment:
-        words = book["text"].str.strip('"“” ')
-        scores = annotate.sentiment(pd.DataFrame({"text": words}), analyzer=("textblob", "vader"))
-        book = pd.concat([book, scores.drop(columns="text")], axis=1)
+        book = pd.concat([book, scores(quoted_words(book))], axis=1)
     return book
 
 
@@ -212,13 +232,37 @@ def _chip(stance: str) -> str:
 _TD = "style='text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #DDDDDD'"
 
 
-def to_html(rows: pd.DataFrame, by: str = "hand", total: int | None = None, link_prefix: str = "../corpus/articles/") -> str:
+#: The explorer and its static copy show at most this many quotations, then say how many more match.
+SHOW = 100
+#: A filter with more values than this lists the ones with most quotations; the search box finds the rest.
+MAX_OPTIONS = 60
+
+
+def search(book: pd.DataFrame, words: str) -> pd.DataFrame:
+    """Return the rows whose quotation, speaker, role or jurisdiction contains ``words`` (any case); all rows for ''.
+
+    >>> book = pd.DataFrame({"text": ["We will not comply"], "speaker": ["Ana Ruiz"], "role": ["mayor"], "jurisdiction": ["Springfield"]})
+    >>> len(search(book, "ruiz")), len(search(book, "COMPLY")), len(search(book, "sheriff"))
+    (1, 1, 0)
+    """
+    words = (words or "").strip().lower()
+    if not words:
+        return book
+    keep = pd.Series(False, index=book.index)
+    for column in ("text", "speaker", "role", "jurisdiction"):
+        keep |= book[column].astype(str).str.lower().str.contains(words, regex=False)
+    return book[keep]
+
+
+def to_html(rows: pd.DataFrame, by: str = "hand", total: int | None = None, link_prefix: str = "../corpus/articles/",
+            show: int = SHOW) -> str:
     """Return the quotations as an HTML table, or a sentence saying none matches.
 
     Each row shows the stance (hand-coded or automatic, with the other one
     beside it where they differ), the quotation, its speaker with role,
     jurisdiction and party, the article and its date, and a reference to the
-    sentence linking to the article file.
+    sentence linking to the article file. At most ``show`` rows are drawn,
+    followed by a line saying how many more match.
     """
     total = len(rows) if total is None else total
     if rows.empty:
@@ -226,7 +270,7 @@ def to_html(rows: pd.DataFrame, by: str = "hand", total: int | None = None, link
                 "Set one of them back to <i>all</i>.</p>")
     other = "auto" if by == "hand" else "hand"
     body = []
-    for r in rows.itertuples(index=False):
+    for r in rows.head(show).itertuples(index=False):
         mine, theirs = getattr(r, BY[by]), getattr(r, BY[other])
         note = f"<br><small>{BY_LABEL[other]}: {html.escape(theirs)}</small>" if theirs != mine else ""
         who = ", ".join(html.escape(x) for x in (r.role, r.jurisdiction) if x)
@@ -247,6 +291,8 @@ def to_html(rows: pd.DataFrame, by: str = "hand", total: int | None = None, link
         "<table style='border-collapse:collapse;line-height:1.35'><thead><tr>"
         + "".join(f"<th {_TD}>{h}</th>" for h in ("stance", "quotation", "speaker", "article, date", "where in the article"))
         + f"</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        + (f"<p><i>{len(rows) - show} more quotations match; narrow the filters or search to see them.</i></p>"
+           if len(rows) > show else "")
     )
 
 
@@ -257,11 +303,14 @@ FILTERS = [("speaker", "speaker"), ("jurisdiction", "jurisdiction"), ("party", "
 def explorer(book: pd.DataFrame, by: str = "hand", **filters):
     """Return a live quotation explorer (ipywidgets): a drop-down per filter and the matching quotations.
 
-    Filters: speaker, jurisdiction, party, stance, article and year, and a
+    Filters: speaker, jurisdiction, party, stance, article and year, a
+    search box (words of the quotation, speaker, role or jurisdiction) and a
     switch between hand-coded and automatic stance; ``filters`` sets their
-    first values (e.g. ``party="Republican"``). Where no kernel runs (an
-    exported page), the table for those first values is shown instead of dead
-    controls.
+    first values (e.g. ``party="Republican"``, ``search="detainer"``). A
+    drop-down lists at most :data:`MAX_OPTIONS` values (most quoted first) and
+    the table at most :data:`SHOW` quotations, so a corpus of thousands of
+    articles stays usable. Where no kernel runs (an exported page), the table
+    for those first values is shown instead of dead controls.
     """
     import ipywidgets as widgets
 
@@ -269,7 +318,8 @@ def explorer(book: pd.DataFrame, by: str = "hand", **filters):
         def _repr_mimebundle_(self, **kwargs):
             bundle = super()._repr_mimebundle_(**kwargs)
             data = bundle[0] if isinstance(bundle, tuple) else bundle
-            chosen = ", ".join(f"{label} = {boxes[col].value}" for col, label in FILTERS if boxes[col].value != "all")
+            chosen = ", ".join([f"{label} = {boxes[col].value}" for col, label in FILTERS if boxes[col].value != "all"]
+                               + ([f"search = {words.value!r}"] if words.value.strip() else []))
             data["text/html"] = (f"<p><i>Static copy of the quotation explorer ({chosen or 'no filter'}; stance "
                                  f"{BY_LABEL[switch.value]}); run the notebook to filter live.</i></p>" + result.value)
             return bundle
@@ -284,18 +334,24 @@ def explorer(book: pd.DataFrame, by: str = "hand", **filters):
         if column == "year":
             values = sorted(values)
         first = str(filters.get(label, filters.get(column, "all")))
+        if len(values) > MAX_OPTIONS:
+            # thousands of speakers: the drop-down lists those quoted most; the search box finds the others
+            values = values[:MAX_OPTIONS] + ([first] if first != "all" and first not in values[:MAX_OPTIONS] else [])
         boxes[column] = widgets.Dropdown(options=["all"] + values, value=first, description=label + ":",
                                          layout=layout, style=style)
     switch = widgets.ToggleButtons(options=[(BY_LABEL[k], k) for k in BY], value=by, description="stance by:",
                                    style=style)
+    words = widgets.Text(value=str(filters.get("search", "")), description="search:", placeholder="words of a quotation, a speaker, a place",
+                         layout=widgets.Layout(width="620px"), style=style)
     result = widgets.HTML()
 
     def show(_change=None):
         chosen = {col: boxes[col].value for col, _ in FILTERS}
-        result.value = to_html(select(book, switch.value, **chosen), switch.value, total=len(book))
+        found = search(select(book, switch.value, **chosen), words.value)
+        result.value = to_html(found, switch.value, total=len(book))
 
-    for box in [*boxes.values(), switch]:
+    for box in [*boxes.values(), switch, words]:
         box.observe(show, names="value")
     show()
     grid = widgets.GridBox(list(boxes.values()), layout=widgets.Layout(grid_template_columns="repeat(3, 310px)"))
-    return _Explorer([grid, switch, result])
+    return _Explorer([grid, switch, words, result])

@@ -23,12 +23,14 @@ that is never closed is skipped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from . import mentions as _m
 from .knowledge import Knowledge, normalise
+from .spans import Spans
 
 KINDS = ("full", "partial", "not speech")
 SPEECH = ("full", "partial")
@@ -160,7 +162,7 @@ class ArticleResult:
 _SPEAKER_KINDS = ("actor", "name", "organisation", "pronoun", "role", "document")
 
 
-def _resolve(m: _m.Mention, reg: _m.Registry, history: list[str], focus: str, same_sentence: list[_m.Mention]) -> str:
+def _resolve(m: _m.Mention, reg: _m.Registry, history, focus: str, same_sentence: list[_m.Mention]) -> str:
     if m.kind in ("actor", "name", "organisation"):
         return m.entity
     if m.kind == "pronoun":
@@ -250,15 +252,27 @@ def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowle
         for s, e in spans(ptext):
             k, rule = kind(ptext, s, e)
             quotes.append(Quote(lo + s, lo + e, par, k, rule))
-    inside = [(q.start, q.end) for q in quotes]
+    inside = Spans([q.start for q in quotes], [q.end for q in quotes])
 
     def in_quote(pos: int) -> bool:
-        return any(s < pos < e - 1 for s, e in inside)
+        # some quotation has start < pos and end - 1 > pos
+        return len(inside.positions(pos + 1, pos)) > 0
 
-    history: list[str] = []
+    # quotations by where they open and close, and by paragraph, looked up by binary search
+    by_close = sorted(range(len(quotes)), key=lambda i: quotes[i].end - 1)
+    close_keys = [quotes[i].end - 1 for i in by_close]
+    by_open = sorted(range(len(quotes)), key=lambda i: quotes[i].start)
+    open_keys = [quotes[i].start for i in by_open]
+    by_par: dict[int, list[Quote]] = {}
+    for q in quotes:
+        by_par.setdefault(q.paragraph, []).append(q)
+
+    # entities met so far, the most recent last, each once: a role phrase looks back for the latest with that role
+    history: dict[str, None] = {}
     focus = ""
-    rows = list(sents.itertuples(index=False))
+    rows = _Rows(sents.itertuples(index=False))
     resolved: list[_m.Mention] = []
+    resolved_starts: list[int] = []
     sent_of = {}
     for s in rows:
         if s.paragraph_type == "boilerplate":
@@ -278,23 +292,29 @@ def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowle
             if m.kind in ("actor", "name", "organisation"):
                 reg.introduce(m)
             if entity:
-                history.append(entity)
+                history.pop(entity, None)
+                history[entity] = None
             done.append(m)
             resolved.append(m)
+        resolved_starts[len(resolved_starts):] = [m.start for m in resolved[len(resolved_starts):]]
         subject = next((m.entity for m in done if m.entity and not m.possessive and m.is_person), "")
         # attribute the quotations that close in this sentence
-        closing = [q for q in quotes if s.start <= q.end - 1 < s.end] if s.paragraph_type == "body" else []
+        closing = ([quotes[i] for i in sorted(by_close[bisect_left(close_keys, s.start):bisect_left(close_keys, s.end)])]
+                   if s.paragraph_type == "body" else [])
         last_speaker = ""
         for q in closing:
             sent_of[id(q)] = s.sentence
             if q.kind not in SPEECH:
                 continue
-            _attribute(q, text, quotes, resolved, rows)
+            open_sent, close_sent = _sentence_at(rows, q.start), _sentence_at(rows, q.end - 1)
+            lo = open_sent.start if open_sent is not None else q.start
+            hi = (close_sent.end if close_sent is not None else q.end) + 6
+            window = resolved[bisect_left(resolved_starts, lo):bisect_right(resolved_starts, hi)]
+            _attribute(q, text, by_par[q.paragraph], window, rows)
             if q.speaker:
                 last_speaker = q.speaker
-        for q in quotes:
-            if s.start <= q.start < s.end:
-                q.sentence = s.sentence
+        for i in by_open[bisect_left(open_keys, s.start):bisect_left(open_keys, s.end)]:
+            quotes[i].sentence = s.sentence
         speaker_is_person = last_speaker and reg.info(last_speaker).get("person")
         focus = last_speaker if speaker_is_person else (subject or focus)
     _continuations(quotes, text, resolved, rows)
@@ -303,7 +323,34 @@ def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowle
     return result
 
 
+class _Rows(list):
+    """The sentences of one article in order of position, with their starts for binary search."""
+
+    def __init__(self, rows):
+        super().__init__(rows)
+        self.starts = [s.start for s in self]
+        self.ordered = all(a.end <= b.start for a, b in zip(self, self[1:]))
+        marks, last = [], -1
+        for i, s in enumerate(self):
+            last = i if s.paragraph_type == "body" else last
+            marks.append(last)
+        self.last_body = marks
+        self.ends = [s.end for s in self]
+
+    def at(self, pos: int):
+        """Return the sentence holding position ``pos``, or None."""
+        i = bisect_right(self.starts, pos) - 1
+        return self[i] if i >= 0 and pos < self[i].end else None
+
+    def last_body_before(self, pos: int):
+        """Return the last body sentence that ends at or before ``pos``, or None."""
+        i = bisect_right(self.ends, pos) - 1
+        return self[self.last_body[i]] if i >= 0 and self.last_body[i] >= 0 else None
+
+
 def _sentence_at(rows, pos: int):
+    if isinstance(rows, _Rows) and rows.ordered:
+        return rows.at(pos)
     for s in rows:
         if s.start <= pos < s.end:
             return s
@@ -343,45 +390,64 @@ def _attribute(q: Quote, text: str, quotes: list[Quote], ms: list[_m.Mention], r
 def _continuations(quotes: list[Quote], text: str, ms: list[_m.Mention], rows) -> None:
     """Give a speaker to quotations with no attribution of their own."""
     speech = [q for q in quotes if q.kind in SPEECH]
+    fast = isinstance(rows, _Rows) and rows.ordered
+    speech_starts = [q.start for q in speech]
+    ms_starts = [m.start for m in ms]
+    # the last quotation so far with a speaker, per paragraph (quotations are visited in order)
+    last_spoken: dict[int, Quote] = {}
     for i, q in enumerate(speech):
         if q.speaker:
+            last_spoken[q.paragraph] = q
             continue
-        earlier = speech[:i]
-        same_par = [o for o in earlier if o.paragraph == q.paragraph and o.speaker]
-        if same_par:
-            o = same_par[-1]
+        earlier = speech[:i] if not fast else None
+        o = last_spoken.get(q.paragraph)
+        if o is not None:
             q.speaker, q.verb, q.attribution = o.speaker, o.verb, "continues the quote before it in the paragraph"
+            last_spoken[q.paragraph] = q
             continue
         open_sent = _sentence_at(rows, q.start)
-        prior = [s for s in rows if open_sent is not None and s.end <= open_sent.start and s.paragraph_type == "body"]
-        if prior:
-            prev = prior[-1]
+        if fast:
+            prev = rows.last_body_before(open_sent.start) if open_sent is not None else None
+        else:
+            prior = [s for s in rows if open_sent is not None and s.end <= open_sent.start and s.paragraph_type == "body"]
+            prev = prior[-1] if prior else None
+        if prev is not None:
             par_start = text.rfind("\n", 0, q.start) + 1
             opens_paragraph = not text[par_start:q.start].strip()
             if opens_paragraph:
                 # news style: a quotation carried on into a new paragraph
-                quoted = [o for o in earlier if o.paragraph == prev.paragraph and o.speaker]
+                found = last_spoken.get(prev.paragraph)
+                quoted = [found] if found is not None else []
+            elif fast:
+                lo, hi = bisect_left(speech_starts, prev.start, 0, i), bisect_left(speech_starts, prev.end, 0, i)
+                quoted = [o for o in speech[lo:hi] if o.speaker]
             else:
                 quoted = [o for o in earlier if prev.start <= o.start < prev.end and o.speaker]
             if quoted and (prev.paragraph == q.paragraph or opens_paragraph):
                 o = quoted[-1]
                 q.speaker, q.verb, q.attribution = o.speaker, o.verb, "continues the quote of the sentence before"
+                last_spoken[q.paragraph] = q
                 continue
             frame = text[prev.start:prev.end]
             verb = _SPEECH_RE.search(frame)
-            subj = [m for m in ms if prev.start <= m.start < prev.end and m.entity and not m.possessive
+            near = ms[bisect_left(ms_starts, prev.start):bisect_left(ms_starts, prev.end)] if fast else ms
+            subj = [m for m in near if prev.start <= m.start < prev.end and m.entity and not m.possessive
                     and m.kind in _SPEAKER_KINDS and m.start < prev.start + (verb.start() if verb else 0)]
             if verb and subj and q.kind == "full":
                 q.speaker, q.verb = subj[0].entity, verb.group(0)
                 q.attribution = "speaker of the sentence before: '" + text[subj[0].start:subj[0].end] + " … " + verb.group(0) + "'"
+                last_spoken[q.paragraph] = q
                 continue
     # a partial quotation repeating words quoted in full elsewhere is the same speaker's
+    normalised = [normalise(text[o.start:o.end]) for o in speech]
     for q in speech:
         if q.speaker:
             continue
         words = normalise(text[q.start:q.end]).strip(MARKS + " .,")
-        for o in speech:
-            if o is not q and o.speaker and len(words) > 12 and words in normalise(text[o.start:o.end]):
+        if len(words) <= 12:
+            continue
+        for o, said in zip(speech, normalised):
+            if o is not q and o.speaker and words in said:
                 q.speaker, q.verb, q.attribution = o.speaker, o.verb, "the same words are quoted elsewhere with a speaker"
                 break
 
@@ -414,8 +480,9 @@ def find(articles: pd.DataFrame, sents: pd.DataFrame | None = None, kb: Knowledg
         from tqdm.auto import tqdm
 
         items = tqdm(items, desc="quotes", unit="article")
+    by_article = dict(iter(sents.groupby("article_id", sort=False)))
     for art in items:
-        part = sents[sents["article_id"] == art.article_id]
+        part = by_article.get(art.article_id, sents.iloc[0:0])
         res = annotate_article(art.article_id, art.text, part, kb)
         group, last = 0, None
         for n, q in enumerate(res.quotes, 1):

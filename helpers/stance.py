@@ -27,6 +27,7 @@ import re
 import pandas as pd
 
 from .knowledge import Knowledge, normalise
+from .spans import Sentences, Spans
 
 STANCES = ("FAVOR", "AGAINST", "NONE")
 ACTOR_STANCES = ("FAVOR", "AGAINST", "NONE", "MIXED")
@@ -135,16 +136,19 @@ def decide(found: list[tuple[str, str, str]]) -> str:
     return "NONE"
 
 
-def _outside_quotes(text: str, lo: int, hi: int, quotes: pd.DataFrame) -> str:
+def _outside_quotes(text: str, lo: int, hi: int, quotes: Spans, skip_start: int | None = None) -> str:
+    """Return ``text[lo:hi]`` with the quotations that overlap it (but the one at ``skip_start``) blanked out."""
     chars = list(text[lo:hi])
-    for q in quotes.itertuples(index=False):
-        for i in range(max(q.start, lo), min(q.end, hi)):
-            chars[i - lo] = " "
+    for start, end in quotes.overlapping(lo, hi):
+        if start == skip_start:
+            continue
+        a, b = max(start, lo) - lo, min(end, hi) - lo
+        chars[a:b] = " " * (b - a)
     return "".join(chars)
 
 
-def _is_reporter(row) -> bool:
-    role = (row.speaker_role or "").lower()
+def _is_reporter(speaker_role: str) -> bool:
+    role = (speaker_role or "").lower()
     return "news outlet" in role or "newspaper" in role
 
 
@@ -157,54 +161,59 @@ def label(quotes: pd.DataFrame, articles: pd.DataFrame, sents: pd.DataFrame, kb:
     """
     out = quotes.copy()
     texts = dict(zip(articles["article_id"], articles["text"]))
-    speech = out[out["kind"].isin(("full", "partial"))]
-    for article_id, art_speech in speech.groupby("article_id", sort=False):
-        text = texts[article_id]
-        art_q = out[out["article_id"] == article_id]
-        art_s = sents[sents["article_id"] == article_id]
-        for _, part in art_speech.groupby("group", sort=False):
-            _label_group(out, part, text, art_q, art_s)
+    sentences = {a: Sentences(part) for a, part in sents.groupby("article_id", sort=False)}
+    no_sentences = Sentences(sents.iloc[0:0])
+    rows = list(zip(out["article_id"], out["group"], out["kind"], out["start"].tolist(), out["end"].tolist(),
+                    out["speaker_role"]))
+    # every quotation of an article (speech or not) is blanked out of the words read around a statement
+    spans_of: dict[str, list[int]] = {}
+    statements: dict[tuple, list[int]] = {}
+    for i, (article_id, group, kind, _, _, _) in enumerate(rows):
+        spans_of.setdefault(article_id, []).append(i)
+        if kind in ("full", "partial"):
+            statements.setdefault((article_id, group), []).append(i)
+    spans = {a: Spans([rows[i][3] for i in idx], [rows[i][4] for i in idx]) for a, idx in spans_of.items()}
+    stance, found_cues = list(out["stance"]), list(out["cues"])
+    for (article_id, _), idx in statements.items():
+        part = [rows[i] for i in idx]
+        result = _label_group(part, texts[article_id], spans[article_id], sentences.get(article_id, no_sentences))
+        for i in idx:
+            stance[i], found_cues[i] = result
+    out["stance"] = stance
+    out["cues"] = found_cues
     return out
 
 
-def _label_group(out: pd.DataFrame, part: pd.DataFrame, text: str, art_q: pd.DataFrame, art_s: pd.DataFrame) -> None:
-    """Set ``stance`` and ``cues`` in ``out`` for the quotations of one statement."""
+def _label_group(part: list[tuple], text: str, art_q: Spans, art_s: Sentences) -> tuple[str, str]:
+    """Return ``(stance, cues)`` for the quotations of one statement: ``(article_id, group, kind, start, end, role)`` rows."""
     own: list[tuple[str, str, str]] = []
-    for q in part.itertuples(index=False):
-        if q.kind == "partial":
+    for _, _, kind, start, end, _ in part:
+        if kind == "partial":
             # a partial quotation is read with the reporting sentence around it
-            hit = art_s[(art_s["start"] < q.end) & (art_s["end"] > q.start)]
-            lo, hi = (hit["start"].min(), hit["end"].max()) if len(hit) else (q.start, q.end)
-            others = art_q[(art_q["start"] != q.start)]
-            frame = _outside_quotes(text, lo, hi, others)
-            own += cues(frame, (q.start - lo, q.end - lo))
+            lo, hi = art_s.around(start, end) or (start, end)
+            frame = _outside_quotes(text, lo, hi, art_q, skip_start=start)
+            own += cues(frame, (start - lo, end - lo))
         else:
-            own += cues(text[q.start:q.end])
+            own += cues(text[start:end])
     own = list(dict.fromkeys(own))
     found, context = own, []
     if not own:
-        first = part.iloc[0]
-        hit = art_s[(art_s["start"] < part["end"].max()) & (art_s["end"] > first["start"])]
-        lo = hit["start"].min() if len(hit) else first["start"]
-        before = art_s[(art_s["end"] <= lo) & (art_s["paragraph_type"] == "body")]
-        frames = [_outside_quotes(text, hit["start"].min(), hit["end"].max(), art_q)] if len(hit) else []
-        if len(before):
-            prev = before.iloc[-1]
-            frames.append(_outside_quotes(text, prev["start"], prev["end"], art_q))
+        first_start = part[0][3]
+        hit = art_s.around(first_start, max(r[4] for r in part))
+        lo = hit[0] if hit else first_start
+        frames = [_outside_quotes(text, hit[0], hit[1], art_q)] if hit else []
+        prev = art_s.last_body_before(lo)
+        if prev:
+            frames.append(_outside_quotes(text, prev[0], prev[1], art_q))
         for frame in frames:
             context = cues(frame)
             if context:
                 break
         found = context
-    if _is_reporter(part.iloc[0]):
-        stance = "NONE"
-        text_cues = "speaker is a news outlet, reporting"
-    else:
-        stance = decide(found)
-        prefix = "context: " if context else ""
-        text_cues = "; ".join(f'{prefix}{name}: "{words}"' for name, _, words in found)
-    out.loc[part.index, "stance"] = stance
-    out.loc[part.index, "cues"] = text_cues
+    if _is_reporter(part[0][5]):
+        return "NONE", "speaker is a news outlet, reporting"
+    prefix = "context: " if context else ""
+    return decide(found), "; ".join(f'{prefix}{name}: "{words}"' for name, _, words in found)
 
 
 def actors(quotes: pd.DataFrame, column: str = "stance") -> pd.DataFrame:

@@ -146,3 +146,27 @@ def show(frame: pd.DataFrame | pd.Series, *, index: bool | None = None, articles
     cap = f"<caption style='text-align:left;caption-side:top;padding:4px 0'>{html.escape(caption)}</caption>" if caption else ""
     return Table(f"<table style='border-collapse:collapse;line-height:1.35;margin:0'>{cap}<thead><tr>{head}</tr></thead>"
                  f"<tbody>{rows}</tbody></table>", table)
+
+
+#: Rows a notebook shows of a long table before saying how many more there are.
+ROWS = 30
+
+
+def capped(frame: pd.DataFrame | pd.Series, rows: int = ROWS, **options) -> Table:
+    """Return :func:`show` of ``frame``, cut after ``rows`` rows with a caption saying how many more there are.
+
+    A table of the five-article corpus shows whole, as :func:`show` draws it;
+    one of thousands of rows shows its first rows only, so stored notebooks
+    stay small. ``options`` are those of :func:`show`.
+
+    >>> capped(pd.DataFrame({"a": range(3)})).frame.shape
+    (3, 1)
+    >>> t = capped(pd.DataFrame({"a": range(50)}), rows=10)
+    >>> len(t.frame), "the first 10 of 50 rows; 40 more not shown" in t.html
+    (10, True)
+    """
+    if len(frame) <= rows:
+        return show(frame, **options)
+    note = f"the first {rows:,} of {len(frame):,} rows; {len(frame) - rows:,} more not shown"
+    caption = options.pop("caption", None)
+    return show(frame.head(rows), caption=f"{caption} ({note})" if caption else note, **options)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers import annotate, cities, knowledge, policies, quotebook, quotes
+from helpers import cities, pipeline
 
 #: Every jurisdiction the articles connect with a policy action or a named official.
 EVERY_JURISDICTION = [
@@ -12,11 +12,9 @@ EVERY_JURISDICTION = [
 
 
 @pytest.fixture(scope="module")
-def data(articles):
-    kb = knowledge.load(articles=articles)
-    sents = annotate.sentences(articles)
-    book = quotebook.build(articles, sents, quotes.find(articles, sents, kb), quotes.reference(articles, kb), kb)
-    return kb, policies.reference(articles, kb), book
+def data():
+    p = pipeline.build()
+    return p.knowledge, p.policies, p.book
 
 
 def test_every_jurisdiction_in_the_corpus_is_listed(data):

@@ -94,3 +94,96 @@ def test_policies_table(tmp_path, articles):
         assert texts[a["article_id"]][start:start + len(a["evidence"])] == a["evidence"]
     events = _read(tmp_path / "federal_events.csv")
     assert [e["id"] for e in events] == ["ice-2015-program", "trump-2017-order", "doj-2018-letters"]
+
+
+def _leftovers(folder):
+    return sorted(p.name for p in folder.iterdir())
+
+
+@pytest.mark.parametrize("column, value, message", [
+    ("start", "999999", r"quotes\.csv, row 2, field 'start': expected a character offset from 0 to \d+"),
+    ("speaker_id", "nobody-at-all", r"quotes\.csv, row 2, field 'speaker_id': expected the id of an actor in knowledge/actors\.csv; found unknown actor id 'nobody-at-all'"),
+])
+def test_export_checks_the_hand_coded_quotations_and_leaves_nothing_behind(tmp_corpus, tmp_path, column, value, message):
+    from conftest import rewrite_csv
+
+    def change(rows):
+        first = next(r for r in rows if r["kind"] == "full")
+        rows.remove(first)
+        first[column] = value
+        rows.insert(0, first)
+
+    rewrite_csv(tmp_corpus / "annotations" / "quotes.csv", change)
+    out = tmp_path / "out" / "tables"
+    with pytest.raises(export.CorpusError, match=message):
+        export.export(out, tmp_corpus)
+    assert not out.exists()
+    assert main(["export", str(out), "--corpus", str(tmp_corpus)]) == 1
+    assert _leftovers(tmp_path) == ["corpus"]
+
+
+def test_export_names_a_control_character_with_its_file_and_position(tmp_corpus, tmp_path, capsys):
+    path = tmp_corpus / "articles" / "000_a5066308da510da4.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:120] + "\x00" + text[120:], encoding="utf-8")
+    line = text[:120].count("\n") + 1
+    column = 120 - text[:120].rfind("\n")
+    assert main(["export", str(tmp_path / "out"), "--corpus", str(tmp_corpus)]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"error: {path}: expected text without control characters (tab and line breaks are allowed); "
+                   f"found U+0000 at position 120 (line {line}, column {column})\n")
+    assert _leftovers(tmp_path) == ["corpus"]
+
+
+def test_export_reports_an_unreadable_file(tmp_corpus, tmp_path, capsys):
+    (tmp_corpus / "articles" / "zzz.json").mkdir()
+    assert main(["export", str(tmp_path / "out"), "--corpus", str(tmp_corpus)]) == 1
+    assert capsys.readouterr().err == f"error: {tmp_corpus / 'articles' / 'zzz.json'}: expected a readable file; found Is a directory\n"
+
+
+def test_export_reports_a_link_in_a_loop(tmp_corpus, tmp_path, capsys):
+    import os
+
+    os.symlink("loop.txt", tmp_corpus / "articles" / "loop.txt")
+    assert main(["export", str(tmp_path / "out"), "--corpus", str(tmp_corpus)]) == 1
+    assert capsys.readouterr().err == (f"error: {tmp_corpus / 'articles' / 'loop.txt'}: expected a file or a link to one; "
+                                       "found a link that points nowhere or in a loop\n")
+
+
+def test_export_into_a_folder_keeps_its_other_files(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    (out / "quotes.csv").write_text("stale", encoding="utf-8")
+    export.export(out)
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (out / "quotes.csv").read_text(encoding="utf-8").startswith("article_id,quote,")
+    assert _leftovers(tmp_path) == ["out"]
+
+
+@pytest.mark.enable_socket
+def test_dask_on_a_local_cluster_of_two_processes_gives_the_serial_tables(tmp_path):
+    import pandas as pd
+    from dask.distributed import Client, LocalCluster
+
+    export.export(tmp_path / "serial", engine="serial")
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
+        assert len(cluster.workers) == 2
+        assert main(["export", str(tmp_path / "dask"), "--engine", "dask", "--scheduler", cluster.scheduler_address]) == 0
+    for name in NAMES:
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "serial" / name).read_bytes(), name
+    for table, name in export.PARQUET_TABLES.items():
+        parts = sorted((tmp_path / "dask" / "parquet" / table).glob("part-*.parquet"))
+        assert [p.name for p in parts] == ["part-00000.parquet"]
+        frame = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
+        assert len(frame) == len(_read(tmp_path / "serial" / name))
+
+
+def test_an_export_failing_half_way_leaves_nothing_behind(tmp_path, monkeypatch):
+    def broken(folder, frame, ids):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(export, "_write_parquet", broken)
+    with pytest.raises(OSError, match="disk full"):
+        export.export(tmp_path / "out", parquet=True)
+    assert _leftovers(tmp_path) == []

