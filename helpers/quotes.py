@@ -127,6 +127,8 @@ def kind(paragraph: str, start: int, end: int) -> tuple[str, str]:
 def _gap_ok(gap: str) -> bool:
     """Return True when nothing but an appositive or adverbs separates a subject from its verb."""
     g = gap.strip()
+    if re.fullmatch(r"(?:,\s*)?(?:with|of|from|at|for)\s+[^,.;:\"“”]{1,80}", g) or re.fullmatch(r",[^,;:\"“”]{1,80}", g):
+        return True  # "Ann Lee with the city attorney's office said", "Domingo Garcia, president of LULAC said"
     if g.startswith(","):
         m = re.match(r",.*,\s*(.*)$", g, re.S)
         if not m:
@@ -167,7 +169,10 @@ def _resolve(m: _m.Mention, reg: _m.Registry, history: list[str], focus: str, sa
         for prior in reversed(same_sentence):
             if prior.entity and not prior.possessive and reg.info(prior.entity).get("person") and prior.kind != "pronoun":
                 return prior.entity
-        return focus
+        if focus:
+            return focus
+        # an excerpt may begin after the person was introduced: the last person named so far
+        return next((e for e in reversed(history) if reg.info(e).get("person")), "")
     if m.kind == "role":
         for entity in reversed(history):
             role = reg.info(entity).get("role", "") or ""
@@ -224,8 +229,10 @@ def _pick_after(text: str, q_end: int, limit: int, ms: list[_m.Mention]) -> tupl
         return "", "", ""
     if verb.start() > head + 1:
         return "", "", ""
-    follow = [m for m in ms if verb_at + len(verb.group(0)) <= m.start <= verb_at + len(verb.group(0)) + 5
-              and m.kind in _SPEAKER_KINDS and m.entity]
+    after_verb = verb_at + len(verb.group(0))
+    follow = [m for m in ms if after_verb <= m.start <= after_verb + 30 and m.kind in _SPEAKER_KINDS and m.entity
+              and re.fullmatch(r"\s*(?:(?:the\s+)?[\w.’'-]+\s+){0,4}?", text[after_verb:m.start])
+              and (m.start - after_verb <= 5 or m.kind != "pronoun")]
     if follow:
         return follow[0].entity, verb.group(0), "after the quote: '" + verb.group(0) + " " + text[follow[0].start:follow[0].end] + "'"
     return "", "", ""
@@ -298,6 +305,11 @@ def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowle
         speaker_is_person = last_speaker and reg.info(last_speaker).get("person")
         focus = last_speaker if speaker_is_person else (subject or focus)
     _continuations(quotes, text, resolved, rows)
+    for q in quotes:
+        if q.kind in SPEECH and not q.speaker:
+            open_sent, close_sent = _sentence_at(rows, q.start), _sentence_at(rows, q.end - 1)
+            if open_sent is not None and close_sent is not None:
+                _sentence_speaker(q, text, quotes, resolved, open_sent.start, close_sent.end)
     result.mentions = resolved
     result.quotes = quotes
     return result
@@ -338,6 +350,34 @@ def _attribute(q: Quote, text: str, quotes: list[Quote], ms: list[_m.Mention], r
     if prev_in_sentence and prev_in_sentence[-1].speaker and prev_in_sentence[-1].kind in SPEECH:
         o = prev_in_sentence[-1]
         q.speaker, q.verb, q.attribution = o.speaker, o.verb, "continues the previous quote in the sentence"
+
+
+
+def _sentence_speaker(q: Quote, text: str, quotes: list[Quote], ms: list[_m.Mention], lo: int, hi: int) -> None:
+    """Give ``q`` the subject of a speech verb anywhere in its sentence, outside quotations.
+
+    Covers the partial quotation whose attribution is away from it ("The
+    administration will “triple down,” border czar Tom Homan said in a Q&A").
+    """
+    inside = [(o.start, o.end) for o in quotes if o.end > lo and o.start < hi]
+    for verb in _SPEECH_RE.finditer(text, lo, hi):
+        at = verb.start()
+        if any(s <= at < e for s, e in inside):
+            continue
+        before = [m for m in ms if lo <= m.start and m.end <= at and m.kind in _SPEAKER_KINDS and m.entity
+                  and not m.possessive and not any(s <= m.start < e for s, e in inside)]
+        for m in reversed(before):
+            if _gap_ok(text[m.end:at]) and m.kind != "document":
+                q.speaker, q.verb = m.entity, verb.group(0)
+                q.attribution = "subject of the sentence's speech verb: '" + text[m.start:m.end] + " … " + verb.group(0) + "'"
+                return
+        after = [m for m in ms if at + len(verb.group(0)) <= m.start <= at + len(verb.group(0)) + 5 and m.kind in _SPEAKER_KINDS
+                 and m.entity and m.kind != "document"]
+        if after and verb.group(0) in ("said", "says", "told", "wrote", "added", "asked", "according to"):
+            m = after[0]
+            q.speaker, q.verb = m.entity, verb.group(0)
+            q.attribution = "subject of the sentence's speech verb: '" + verb.group(0) + " " + text[m.start:m.end] + "'"
+            return
 
 
 def _continuations(quotes: list[Quote], text: str, ms: list[_m.Mention], rows) -> None:

@@ -33,6 +33,7 @@ replacement) for F1 and F_avg.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -206,15 +207,28 @@ def fold(name: str) -> str:
     return plain[4:] if plain.startswith("the ") else plain
 
 
+def _acronym(name: str) -> str:
+    """Return the initials of a name's capitalised words: 'Department of Homeland Security' -> 'DHS'.
+
+    >>> _acronym("Charlotte-Mecklenburg Police Department"), _acronym("U.S. Immigration and Customs Enforcement")
+    ('CMPD', 'ICE')
+    """
+    words = [w for w in re.split(r"[\s-]+", str(name).replace("’", "'")) if w[:1].isupper() and not w.endswith(".")]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
 def same_speaker(hand: str, auto: str, speaker_type: str = "person") -> bool:
     """Return True when an automatic speaker name names the hand-coded speaker.
 
     Same folded name, or same surname (last word), or for an organisation one
-    name inside the other; a hand speaker 'unknown' matches no name.
+    name inside the other, or one the initials of the other ("DHS"); a hand
+    speaker 'unknown' matches no name.
 
     >>> same_speaker("Greg Abbott", "Abbott"), same_speaker("Greg Abbott", "Ken Paxton")
     (True, False)
     >>> same_speaker("Department of Homeland Security", "the U.S. Department of Homeland Security", "organisation")
+    True
+    >>> same_speaker("Department of Homeland Security", "DHS")
     True
     >>> same_speaker("unknown", ""), same_speaker("unknown", "Ann Lee")
     (True, False)
@@ -225,6 +239,8 @@ def same_speaker(hand: str, auto: str, speaker_type: str = "person") -> bool:
     if not a:
         return False
     if h == a or h.split()[-1] == a.split()[-1]:
+        return True
+    if _acronym(hand) in (auto.strip(), auto.replace(".", "").strip()) or _acronym(auto) == hand.strip():
         return True
     if speaker_type == "organisation" or len(a.split()) > 3 or len(h.split()) > 3:
         return len(min(h, a, key=len)) > 3 and (h in a or a in h)
