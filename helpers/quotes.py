@@ -8,7 +8,9 @@ Each quotation gets a ``kind``:
 
 * ``full``: a quoted sentence standing as speech (“You are safe…,” X said);
 * ``partial``: quoted words inside a reporting sentence (said it “flies in the face…”);
-* ``not speech``: a single quoted word, a title, a term or scare quotes.
+* ``not speech``: a single quoted word, a title, a term or scare quotes, the words
+  on a sign or a web page, the wording of a law, code or agreement, and a short
+  quoted phrase in a sentence that reports no one's speech.
 
 and, for speech, a speaker found by the attribution rules of news writing:
 after the quote (“…,” she said / said Tom Okafor), before it (X said, “…” / X
@@ -113,6 +115,8 @@ def kind(paragraph: str, start: int, end: int) -> tuple[str, str]:
         return "not speech", "term or scare quotes"
     if _TITLE_BEFORE.search(before):
         return "not speech", "title"
+    if _SIGN_BEFORE.search(before):
+        return "not speech", "sign, chant or web page"
     title_case = all(w[0].isupper() or w[0].isdigit() for w in words if w.lower() not in ("of", "the", "and", "a", "in", "on"))
     if title_case and len(words) <= 8 and (re.search(r"(?:’s?|'s?)\s*$", before) or _MEDIA_BEFORE.search(before)):
         return "not speech", "title"
@@ -121,7 +125,42 @@ def kind(paragraph: str, start: int, end: int) -> tuple[str, str]:
     first = content.lstrip("…. ")[:1]
     if opens_clause and (first.isupper() or first.isdigit()):
         return "full", "quoted sentence"
+    if _DOCUMENT_BEFORE.search(_clause_before(paragraph, start)):
+        return "not speech", "wording of a law, code or agreement"
+    if len(words) <= 4 and not _FIRST_PERSON.search(content) and not _reported(paragraph, start, end):
+        return "not speech", "term in a sentence that reports no speech"
     return "partial", "quoted words in a sentence"
+
+
+_SIGN_BEFORE = re.compile(r"\b(?:signs?|banners?|placards?|posters?|shirts?|graffiti|chanting|chants?|website|web ?page|homepage|page)\b"
+                          r"[^.;\"“”]{0,30}?\b(?:declaring|reading|read|reads|saying|that said|with|which said|says|states)\s*,?\s*$", re.I)
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:law|laws|code|statute|agreement|contract|ordinance|regulation|provision|clause|"
+    r"memorandum of (?:understanding|agreement)|website|web page)\b(?!\s+(?:professor|school|firm|enforcement|student|clinic))[^.;\"“”]{0,60}?\b(?:says|said|states|stated|reads|read|"
+    r"requires|required|promising|promises|threatened|threatens|declares|declared|directs|directed|calls for|called for|orders|ordered|"
+    r"punish|bars|prohibits|defines)\b[^.;\"“”]{0,40}$", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me|you|You|your)\b")
+_REPORTING = re.compile(
+    r"\b(?:" + "|".join(sorted(_m.SPEECH_VERBS, key=len, reverse=True)) +
+    r"|according to|claims?|threaten\w*|promis\w*|accus\w*|criticiz\w*|blam\w*|vow\w*|call\w*|describ\w*|label\w*|"
+    r"den(?:y|ies|ied)|demand\w*|ask\w*|urg\w*|insist\w*|argu\w*|decr(?:y|ies|ied)|prais\w*|slam\w*|blast\w*|"
+    r"condemn\w*|announc\w*|outraged|told|statement|interview|post(?:ed)?|tweet\w*|wrote|writing)\b", re.I)
+
+
+def _clause_before(paragraph: str, start: int) -> str:
+    """Return the words of the sentence before ``start`` (back to the last sentence end)."""
+    head = paragraph[max(0, start - 200):start]
+    cut = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
+    return head[cut + 2:] if cut >= 0 else head
+
+
+def _reported(paragraph: str, start: int, end: int) -> bool:
+    """Return True when the sentence around a quotation has a reporting verb outside the quotation."""
+    tail = paragraph[end:end + 200]
+    stop = re.search(r"[.!?][\"”’]?\s", tail)
+    tail = tail[:stop.start()] if stop else tail
+    outside = re.sub(r"[\"“][^\"“”]*[\"”]", " ", _clause_before(paragraph, start) + " " + tail)
+    return bool(_REPORTING.search(outside))
 
 
 def _gap_ok(gap: str) -> bool:

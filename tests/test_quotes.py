@@ -44,6 +44,12 @@ def test_spans_mixed_doubled_and_unbalanced_marks(text, expected):
     ('Most migrants are “honest.”', "not speech"),
     ('Ruiz said, "We will not comply with that request."', "full"),
     ('Ruiz said the order was "a cruel joke."', "partial"),
+    ('Demonstrators held signs declaring “ICE out of Springfield” downtown.', "not speech"),
+    ('Federal code says “the alien shall be removed within 90 days” of an order.', "not speech"),
+    ('The county now faces “sanctuary jurisdiction” status under the rule.', "not speech"),
+    ('The mayor vowed to “fight back” against the raids.', "partial"),
+    ('The sheriff accused the city of “playing politics.”', "partial"),
+    ('Ann Lee, a law professor, said, “The courts have not settled it.”', "full"),
 ])
 def test_kind(paragraph, kind):
     (s, e), = quotes.spans(paragraph)
