@@ -79,6 +79,10 @@ TARGET_CUES: list[tuple[str, str, str]] = [
      r"radical (?:open[- ]borders?|extremists?|left)|illegal alien\w*|criminals? off (?:our|the) streets|keeping dangerous criminals)\b"),
     ("criticises federal enforcement", "AGAINST",
      rf"\b{_FEDERAL}\b[^.;]{{0,70}}\b{_HARSH}\b|\b{_HARSH}\b[^.;]{{0,70}}\b{_FEDERAL}\b"),
+    ("will not hand people over", "AGAINST",
+     r"\b(?:not|never|no longer|refuse[sd]? to|won't|won’t)\b[^.;]{0,25}\b(?:hand\w*|turn\w*)\s+(?:\w+\s+){0,2}?over\b"
+     r"|\b(?:not|never|won't|won’t)\s+(?:\w+\s+)?do\s+(?:ICE's|ICE’s|the federal government's|their|Washington's)\s+job"),
+    ("asks for a judge's warrant", "AGAINST", r"\bwithout (?:a |an )?(?:judge's |judge’s |judicial |criminal |signed )?warrants?\b"),
     ("serves and welcomes migrants", "AGAINST",
      r"\b(?:provid\w* services|with dignity|be here for them|our responsibility as a city|welcom\w* (?:them|migrants|asylum seekers|"
      r"newcomers|immigrants|refugees)|defend\w* (?:the )?rights|stand with(?!\s+(?:federal|law enforcement|ICE|our (?:federal|law)))|have your back)\b"),
