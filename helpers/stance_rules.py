@@ -92,7 +92,8 @@ _DROP = {"sanctuary"}
 _NARROW = {
     "legal challenge": (r"\b(?:sue|sued|suing|lawsuit|unconstitutional|constitution\w*|fourth amendment|due process|court-ordered|"
                         r"restraining order|(?:in|to|into) (?:any |a |federal |the )?courts?)\b"),
-    "protects immigrants": r"\b(?:protect\w*|safe|safer|secure|welcom\w*)\b",
+    "protects immigrants": (r"\b(?:protect\w*|safe|safer|secure|welcom\w*(?!\s+(?:the\s+)?(?:\w+\s+)?(?:collaboration|cooperation|"
+                            r"partnership|support|help|assistance|enforcement|agents|ICE)))\b"),
     "criticises the crackdown": (r"\b(?:racist|un-?american|wrong|ridiculous|charade|counterproductive|unjust\w*|cruel\w*|inhuman\w*|"
                                  r"demoni[sz]\w*|threaten\w*|attack\w*|punish\w*|coerci\w+|unaccountable|makes no sense|"
                                  r"flies in the face|fear\w*|afraid|scared|terrif\w+|intimidat\w*|panic\w*|terror\w*|bull(?:y|ied|ies|ying)|"

@@ -234,8 +234,10 @@ def same_speaker(hand: str, auto: str, speaker_type: str = "person") -> bool:
     (True, False)
     """
     h, a = fold(hand), fold(auto)
-    if h in ("unknown", ""):
+    if h == "unknown":
         return a == ""
+    if not h:
+        return False
     if not a:
         return False
     if h == a or h.split()[-1] == a.split()[-1]:
