@@ -310,21 +310,62 @@ def f_avg(frame: pd.DataFrame) -> float:
     return (_f1(frame["stance_hand"], frame["stance_auto"], "FAVOR") + _f1(frame["stance_hand"], frame["stance_auto"], "AGAINST")) / 2
 
 
-def _detection_f1(frame: pd.DataFrame) -> float:
-    hs, as_ = frame["kind_hand"].isin(SPEECH), frame["kind_auto"].isin(SPEECH)
-    tp, fp, fn = int((hs & as_).sum()), int((as_ & ~hs).sum()), int((hs & ~as_).sum())
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+_COUNT_COLUMNS = ["det_tp", "det_fp", "det_fn"] + [f"{lab}_{c}" for lab in STANCE_LABELS for c in ("tp", "fp", "fn")]
+
+
+def _article_counts(merged: pd.DataFrame) -> pd.DataFrame:
+    """Return per article the counts every F1 is made of: detection, and each stance label's tp, fp, fn."""
+    hs, as_ = merged["kind_hand"].isin(SPEECH), merged["kind_auto"].isin(SPEECH)
+    pair = hs & as_
+    cols = {"det_tp": pair, "det_fp": as_ & ~hs, "det_fn": hs & ~as_}
+    for lab in STANCE_LABELS:
+        h, a = merged["stance_hand"] == lab, merged["stance_auto"] == lab
+        cols[f"{lab}_tp"], cols[f"{lab}_fp"], cols[f"{lab}_fn"] = pair & h & a, pair & ~h & a, pair & h & ~a
+    frame = pd.DataFrame({k: v.astype(int) for k, v in cols.items()})
+    frame["article_id"] = merged["article_id"].to_numpy()
+    return frame.groupby("article_id", sort=True)[_COUNT_COLUMNS].sum()
+
+
+def _f(tp, fp, fn):
+    tp, fp, fn = (np.asarray(x, dtype=float) for x in (tp, fp, fn))
+    denom = 2 * tp + fp + fn
+    return np.where(tp > 0, 2 * tp / np.where(denom > 0, denom, 1), 0.0)
+
+
+def _statistics(c) -> dict:
+    """Return detection F1, F_avg and each label's F1 from summed counts (arrays of any shape)."""
+    out = {"quotation F1": _f(c["det_tp"], c["det_fp"], c["det_fn"])}
+    for lab in STANCE_LABELS:
+        out[f"stance F1 {lab}"] = _f(c[f"{lab}_tp"], c[f"{lab}_fp"], c[f"{lab}_fn"])
+    out["stance F_avg"] = (out["stance F1 FAVOR"] + out["stance F1 AGAINST"]) / 2
+    return out
+
+
+def _bootstrap_all(counts: pd.DataFrame, reps: int, seed: int = 13) -> dict:
+    """Return the 95% interval of every statistic of :func:`_statistics`, articles resampled with replacement."""
+    if counts.empty:
+        return {}
+    rng = np.random.default_rng(seed)
+    matrix = counts.to_numpy()
+    pick = rng.integers(0, len(matrix), (reps, len(matrix)))
+    sums = matrix[pick].sum(axis=1)
+    stats = _statistics({c: sums[:, i] for i, c in enumerate(_COUNT_COLUMNS)})
+    return {k: tuple(round(float(x), 3) for x in np.percentile(v, [2.5, 97.5])) for k, v in stats.items()}
 
 
 def figures(merged: pd.DataFrame, paragraph_agreement: pd.DataFrame | None = None, reps: int = 1000) -> pd.DataFrame:
     """Return the headline figures of one comparison: measure, value, count and 95% interval.
 
     ``merged`` comes from :func:`match`; ``paragraph_agreement`` has a
-    boolean ``type_agrees`` per paragraph.
+    boolean ``type_agrees`` per paragraph. Proportions have Wilson intervals;
+    F1 and F_avg a bootstrap over articles (``reps`` resamples, seed 13).
     """
     hs, as_ = merged["kind_hand"].isin(SPEECH), merged["kind_auto"].isin(SPEECH)
     tp, fp, fn = int((hs & as_).sum()), int((as_ & ~hs).sum()), int((hs & ~as_).sum())
     pairs = merged[hs & as_]
+    counts = _article_counts(merged)
+    point = {k: round(float(v), 3) for k, v in _statistics(counts.sum()).items()} if len(counts) else {}
+    ci = _bootstrap_all(counts, reps)
     rows = []
 
     def prop(measure, k, n, what):
@@ -332,21 +373,18 @@ def figures(merged: pd.DataFrame, paragraph_agreement: pd.DataFrame | None = Non
         rows.append({"measure": measure, "value": round(k / n, 3) if n else 0.0, "count": f"{k} of {n} {what}",
                      "low": lo, "high": hi, "interval": "Wilson"})
 
+    def boot(measure, count):
+        lo, hi = ci.get(measure, (0.0, 0.0))
+        rows.append({"measure": measure, "value": point.get(measure, 0.0), "count": count, "low": lo, "high": hi,
+                     "interval": "bootstrap over articles"})
+
     prop("quotation recall", tp, tp + fn, "hand-coded speech quotations found")
     prop("quotation precision", tp, tp + fp, "automatic speech quotations are hand-coded speech")
-    lo, hi = bootstrap(merged, _detection_f1, reps)
-    rows.append({"measure": "quotation F1", "value": round(_detection_f1(merged), 3), "count": f"{tp} matched, {fn} missed, {fp} extra",
-                 "low": lo, "high": hi, "interval": "bootstrap over articles"})
+    boot("quotation F1", f"{tp} matched, {fn} missed, {fp} extra")
     prop("speaker accuracy", int(pairs["speaker_right"].sum()), len(pairs), "matched quotations")
-    lo, hi = bootstrap(pairs, f_avg, reps)
-    agree = int((pairs["stance_hand"] == pairs["stance_auto"]).sum())
-    rows.append({"measure": "stance F_avg", "value": round(f_avg(pairs), 3), "count": f"{agree} of {len(pairs)} quotations agree",
-                 "low": lo, "high": hi, "interval": "bootstrap over articles"})
+    boot("stance F_avg", f"{int((pairs['stance_hand'] == pairs['stance_auto']).sum())} of {len(pairs)} quotations agree")
     for label in STANCE_LABELS:
-        lo, hi = bootstrap(pairs, lambda d, lab=label: _f1(d["stance_hand"], d["stance_auto"], lab), reps)
-        rows.append({"measure": f"stance F1 {label}", "value": round(_f1(pairs["stance_hand"], pairs["stance_auto"], label), 3),
-                     "count": f"{int((pairs['stance_hand'] == label).sum())} hand-coded {label}",
-                     "low": lo, "high": hi, "interval": "bootstrap over articles"})
+        boot(f"stance F1 {label}", f"{int((pairs['stance_hand'] == label).sum())} hand-coded {label}")
     hand_ns = merged[(merged["kind_hand"] == "not speech") & (merged["found"] == "both")]
     prop("not speech kept from speech", int((hand_ns["kind_auto"] == "not speech").sum()), len(hand_ns),
          "hand-coded 'not speech' quotations typed 'not speech'")
@@ -367,22 +405,32 @@ def paragraph_agreement(part: Part) -> pd.DataFrame:
     return merged
 
 
+def _base(part: Part, progress: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the sentences and the quotations (kind and speaker, no stance yet) of a part."""
+    from . import annotate as _annotate
+    from . import quotes
+    from .knowledge import Knowledge
+
+    sents = _annotate.sentences(part.articles, progress=progress)
+    return sents, quotes.find(part.articles, sents, Knowledge.nothing(), stance=False, progress=progress)
+
+
+def _label(part: Part, base, method: str, train: Part | None = None) -> pd.DataFrame:
+    from . import stance
+    from .knowledge import Knowledge
+
+    sents, found = base
+    return stance.label(found, part.articles, sents, Knowledge.nothing(), method=method, train=train) if len(found) else found
+
+
 def annotate(part: Part, method: str = "rules", train: Part | None = None, progress: bool = False) -> pd.DataFrame:
     """Return the automatic quotations of a part, stance by ``method`` ("lexicon", "rules" or "model").
 
     ``train`` is the part a model is fitted to (default: the development part);
-    it must not share articles with ``part`` when measuring.
+    it must not share articles with ``part`` when measuring. No hand-curated
+    knowledge is used: a real article is read from its text alone.
     """
-    from . import annotate as _annotate
-    from . import quotes, stance
-    from .knowledge import Knowledge
-
-    kb = Knowledge.nothing()
-    sents = _annotate.sentences(part.articles, progress=progress)
-    found = quotes.find(part.articles, sents, kb, stance=False, progress=progress)
-    if len(found):
-        found = stance.label(found, part.articles, sents, kb, method=method, train=train)
-    return found
+    return _label(part, _base(part, progress), method, train)
 
 
 def evaluate(part: Part, method: str = "rules", train: Part | None = None, reps: int = 1000) -> pd.DataFrame:
@@ -400,20 +448,24 @@ def folds(part: Part, k: int = 5) -> list[list[str]]:
     return [ids[i::k] for i in range(k)]
 
 
-def cross_validate(part: Part, method: str = "rules", k: int = 5) -> pd.DataFrame:
-    """Return the matched quotations of ``part``, each fold annotated with a model fitted on the other folds.
+def cross_validate(part: Part, method: str = "rules", k: int = 5, base=None) -> pd.DataFrame:
+    """Return the matched quotations of ``part``, each fold's stance from a model fitted on the other folds.
 
     Rules are not fitted, so only ``method="model"`` differs from annotating
     the whole part at once; grouping by article keeps one article's
     quotations out of its own training data.
     """
+    base = base if base is not None else _base(part)
     if method != "model":
-        return match(annotate(part, method), part.quotes)
+        return match(_label(part, base, method), part.quotes)
+    sents, found = base
     merged = []
     for ids in folds(part, k):
+        keep = set(ids)
         test = part.subset(ids)
-        train = part.subset([a for a in part.articles["article_id"] if a not in set(ids)])
-        merged.append(match(annotate(test, method, train), test.quotes))
+        train = part.subset([a for a in part.articles["article_id"] if a not in keep])
+        fold_base = (sents[sents["article_id"].isin(keep)], found[found["article_id"].isin(keep)])
+        merged.append(match(_label(test, fold_base, method, train), test.quotes))
     return pd.concat(merged, ignore_index=True)
 
 
@@ -437,11 +489,12 @@ def methods_table(dev: Part | None = None, others: dict[str, Part] | None = None
     """
     dev = dev if dev is not None else load()
     others = others or {}
+    bases = {"dev": _base(dev), **{name: _base(other) for name, other in others.items()}}
     rows = []
     for method, description in METHODS.items():
-        cells = {"dev (cross-validation)": cross_validate(dev, method, k)}
+        cells = {"dev (cross-validation)": cross_validate(dev, method, k, bases["dev"])}
         for name, other in others.items():
-            cells[name] = match(annotate(other, method, dev), other.quotes)
+            cells[name] = match(_label(other, bases[name], method, dev), other.quotes)
         for measure in ("speaker accuracy", "stance F_avg"):
             row = {"method": method, "description": description, "measure": measure}
             for col, merged in cells.items():
@@ -449,6 +502,18 @@ def methods_table(dev: Part | None = None, others: dict[str, Part] | None = None
                 row[col] = f"{fig['value']:.3f} [{fig['low']:.3f}, {fig['high']:.3f}] ({fig['count']})"
             rows.append(row)
     return pd.DataFrame(rows)
+
+
+def baselines(merged: pd.DataFrame) -> pd.DataFrame:
+    """Return F_FAVOR, F_AGAINST, F_avg and accuracy of the automatic stance beside the majority class and TextBlob polarity.
+
+    Over the quotations that are speech on both sides (see
+    :func:`helpers.evaluate.baselines`).
+    """
+    from . import evaluate as _evaluate
+
+    pairs = merged[merged["kind_hand"].isin(SPEECH) & merged["kind_auto"].isin(SPEECH)].reset_index(drop=True)
+    return _evaluate.baselines(pairs)
 
 
 def disagreements(merged: pd.DataFrame, part: Part) -> pd.DataFrame:

@@ -153,3 +153,11 @@ def test_the_development_part_describes_itself():
     assert size["articles"] >= 60 and size["outlets"] >= 20
     assert set(size["stances"]) == {"FAVOR", "AGAINST", "NONE"}
     assert min(size["years"]) >= 2016 and max(size["years"]) <= 2026
+
+
+def test_baselines_beside_the_automatic_stance(part_dir):
+    part = validation.load(part_dir)
+    table = validation.baselines(validation.match(validation.annotate(part), part.quotes))
+    assert table["method"].tolist()[0] == "automatic (stance cues)"
+    assert table["n"].tolist() == [3, 3, 3]
+    assert table["F_avg"].tolist()[0] == 1.0
