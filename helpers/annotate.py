@@ -223,7 +223,9 @@ def sentences(articles: pd.DataFrame, paras: pd.DataFrame | None = None, progres
 
 # Titles written before a name that the sentence tokenizer may take for a sentence end.
 _CONTINUES_TIME = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|[a-z])")
-TITLE_ABBREVIATIONS = ("Mt.", "Gov.", "Sen.", "Rep.", "Lt.", "Gen.", "Sgt.", "Capt.", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.", "Supt.", "Det.", "Insp.")
+TITLE_ABBREVIATIONS = ("Mt.", "Gov.", "Sen.", "Rep.", "Reps.", "Lt.", "Gen.", "Sgt.", "Capt.", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.",
+                       "St.", "Supt.", "Det.", "Insp.", "Ald.", "Atty.", "Asst.", "Dep.", "Del.", "Col.", "Maj.", "Cmdr.",
+                       "Rev.", "Hon.", "Ft.", "Pres.", "Sens.")
 
 
 def _textblob(text: str) -> dict:

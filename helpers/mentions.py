@@ -98,6 +98,8 @@ _APPOSITIVE = re.compile(
 )
 _VERB_RE = "|".join(SPEECH_VERBS)
 _NAME_VERB = re.compile(rf"(?P<name>{NAME})(?:,[^,\"“”]{{1,160}}|,|\s+(?:with|of|from|at|for)\s+(?:the\s+)?[^,.;\"“”]{{1,80}}?)?,?\s+(?:also\s+|meanwhile\s+|later\s+)?(?:{_VERB_RE})\b")
+# A person introduced with an age: "Vince Jones, 54, sat ..."
+_AGED = re.compile(rf"(?P<name>{NAME}),\s+\d{{1,3}},")
 _VERB_NAME = re.compile(rf"\b(?:said|says|wrote|added|told)\s+(?P<name>{NAME})")
 # A surname alone next to a speech verb ("McIver said", "said Goertzen"): news style once a person is introduced.
 _SURNAME = r"(?P<name>[A-Z][a-z][\w'’-]*[a-z])"
@@ -284,6 +286,12 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
             entity = known(name)
             add(1, start, start + len(name), "actor" if entity else ("organisation" if org else "name"),
                 entity or slug(name), "", "", not org, "name next to a speech verb")
+    for m in _AGED.finditer(text):
+        name = _strip_stop(m.group("name"))
+        if len(name.split()) >= 2:
+            start = m.start("name") + m.group("name").find(name)
+            add(1, start, start + len(name), "actor" if known(name) else "name", known(name) or slug(name), "", "", True,
+                "name with an age")
     for rx in (_SURNAME_VERB, _VERB_SURNAME):
         for m in rx.finditer(text):
             name = m.group("name")

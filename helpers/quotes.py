@@ -168,6 +168,8 @@ def _gap_ok(gap: str) -> bool:
     g = gap.strip()
     if re.fullmatch(r"(?:,\s*)?(?:with|of|from|at|for)\s+[^,.;:\"“”]{1,80}", g) or re.fullmatch(r",[^,;:\"“”]{1,80}", g):
         return True  # "Ann Lee with the city attorney's office said", "Domingo Garcia, president of LULAC said"
+    if re.fullmatch(r"[a-z][^,.;:\"“”]{0,60}\band(?:\s+\w+ly)?", g):
+        return True  # "Mayor Karen Bass rushed to the scene and said"
     if g.startswith(","):
         m = re.match(r",.*,\s*(.*)$", g, re.S)
         if not m:
@@ -217,7 +219,8 @@ def _resolve(m: _m.Mention, reg: _m.Registry, history: list[str], focus: str, sa
             role = reg.info(entity).get("role", "") or ""
             if re.search(rf"\b{re.escape(m.role)}\b", role.lower()):
                 return entity
-        return ""
+        # an excerpt that met the person by surname only: the last person whose office the text has not given
+        return next((e for e in reversed(history) if reg.info(e).get("person") and not reg.info(e).get("role")), "")
     if m.kind == "document":
         return focus
     return ""
@@ -236,6 +239,9 @@ def _pick_before(text: str, start: int, ms: list[_m.Mention], verb_at: int, verb
             return prev_speaker, "continues the previous quote in the sentence"
         return "", ""
     for m in reversed(cands):
+        office = re.match(r"(?:’s|'s)\s+(?:press\s+)?(?:office|campaign|administration|team)\b", text[m.end:m.end + 30])
+        if m.possessive and m.entity and office and _gap_ok(text[m.end + office.end():verb_at]):
+            return m.entity, "before the quote: '" + text[m.start:m.end + office.end()] + " … " + verb + "'"
         if m.possessive or not m.entity:
             continue
         if _gap_ok(text[m.end:verb_at]):

@@ -207,3 +207,18 @@ def test_invented_articles_with_other_names(folder, floors):
     figures = evaluate.by_name(quotes.find(articles, kb=kb), expected).set_index("measure")["value"]
     for measure, floor in floors.items():
         assert figures[measure] >= floor, (measure, figures[measure])
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ('"We need dignified spaces for migrants," said 22nd Ward Ald. Michael Rodriguez.', "Michael Rodriguez"),
+    ('“What we see here is despicable,” McIver said.', "McIver"),
+    ('“They called and asked for assistance,” said Goertzen.', "Goertzen"),
+    ('"It was an attempt to bully us," Mollie Lee with the City Attorney\'s Office said.', "Mollie Lee"),
+    ('"We are disappointed today," Domingo Garcia, president of LULAC said.', "Domingo Garcia"),
+    ('Mayor Karen Bass rushed to the scene and said afterward, “It looked like a city under siege.”', "Karen Bass"),
+    ('The administration will “triple down” on sanctuary cities, border czar Tom Homan said in a Q&A.', "Tom Homan"),
+    ('Vince Jones, 54, sat on a chair.\n\n“Never in a million years,” he said.', "Vince Jones"),
+])
+def test_speakers_of_real_news(body, speaker):
+    found = annotate_text(body)
+    assert found[found["kind"].isin(["full", "partial"])]["speaker"].tolist()[0] == speaker
