@@ -28,7 +28,6 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from . import stance as _stance
 from . import stance_rules
 from .knowledge import Knowledge
 from .mentions import ROLE_NOUNS
@@ -90,8 +89,8 @@ def examples(rows: pd.DataFrame, articles: pd.DataFrame, sents: pd.DataFrame) ->
             own, ctx = stance_rules.cues(words), stance_rules.cues(_outside(text, lo, hi, spans))
             for name, label, _ in ctx:
                 counts[f"reporting cue: {name} ({label})"] = counts.get(f"reporting cue: {name} ({label})", 0) + 1
-            decided = _stance.decide(own)
-            counts[f"rules: {decided if decided != 'NONE' or not ctx else _stance.decide(own + ctx)}"] = 1
+            decided = stance_rules.decide(own)
+            counts[f"rules: {decided if decided != 'NONE' or not ctx else stance_rules.decide(own + ctx)}"] = 1
             out.append({"index": idx, "words": words, "context": context, "cues": counts})
     frame = pd.DataFrame(out, columns=["index", "words", "context", "cues"])
     return frame.set_index("index").reindex(rows.index)

@@ -43,22 +43,22 @@ _HARSH = (r"(?:tear\w* (?:families )?apart|terror\w*|chaos|siege|occupation|coup
           r"political (?:stunt|pawns?|props?)|playing politics|props|wrong|reckless|un-?american|outrag\w*|unacceptable|lies|"
           r"mendacity|not true|apologi[sz]e|bull(?:y|ies|ied|ying)|extreme|racis\w*|xenophob\w*|fear-?mongering|kidnap\w*|"
           r"unprecedented|wild accusations|shameful|disgrace\w*|illegal(?:ly)?\s+(?:detain|arrest)\w*)")
-_THIRD = (r"(?:they|sanctuary cities|jurisdictions|cities|the city|politicians|officials|the state|states|leaders|"
+_THIRD = (r"(?:they|sanctuary cities|jurisdictions|cities|the city|politicians|officials|the state|states|leaders|the jails?|jails|"
           r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s+(?:County|City|officials|leaders))")
 
 # (name, label, pattern), read before the lexicon; an earlier cue consumes its words.
 TARGET_CUES: list[tuple[str, str, str]] = [
     ("a term, not a position", "", r"\bso-called\s+sanctuar\w+(?:\s+(?:cit(?:y|ies)|states?|polic\w+|jurisdictions?))?"),
     ("stays a sanctuary", "AGAINST",
-     r"\b(?:remain|stay|continue to be|proud(?:ly)?(?: to be)?|always be|will (?:always )?be|still)\s+(?:a\s+)?(?:sanctuary|welcoming)"
+     r"\b(?:remain|stay|continue to be|proud(?:ly)?(?: to be)?|always be|will (?:always )?be|still)\s+(?:a\s+|places? of\s+)?(?:sanctuary|welcoming)"
      r"(?:\s+(?:city|county|state|jurisdiction))?"),
     ("vows to resist", "AGAINST", r"\bvow\w*\s+to\s+(?:remain|stay|keep|protect|defend|fight|resist|sue|challenge|block)\b"),
     ("others refuse to cooperate", "FAVOR",
      rf"\b{_THIRD}\s+(?:do not|don't|don’t|won't|won’t|will not|refuse[sd]? to|refusing to|are not|aren't|failed to|fail to)\s+"
-     r"(?:\w+\s+){0,2}?(?:honou?r|cooperat\w*|comply|let us|hand over|turn over|work with|notify)"),
+     r"(?:\w+\s+){0,2}?(?:honou?r|cooperat\w*|comply|let us|hand\w* (?:\w+ )?over|turn\w* (?:\w+ )?over|work with|notify)"),
     ("boasts of cooperation", "FAVOR", r"\b(?:no one|nobody|no agency)\s+cooperates\b[^.;]{0,50}\bas much as\b"),
     ("criticises sanctuary policies", "FAVOR",
-     rf"\b{_SANCT}\b[^.;]{{0,70}}\b(?:criminals?|releas\w*|problem|dangerous|lawless\w*|obstruct\w*|shield\w*|harbou?r\w*|"
+     rf"\b{_SANCT}\b[^.;]{{0,40}}\b(?:criminals?|releas\w*|problem|dangerous|lawless\w*|obstruct\w*|shield\w*|harbou?r\w*|"
      r"violat\w*|unconstitutional|illegal|endanger\w*|threat\w*|plain violation)"
      rf"|\b(?:criminals|releas\w*|the problem is|flood the zone|(?:double|triple) down|resources to|obstruct\w*|sue[sd]?|suing|"
      rf"lawsuits? against|stop|punish\w*|defund\w*|crack\w* down on|busing migrants to|busloads? of migrants to)\b[^.;]{{0,60}}\b{_SANCT}"),
@@ -80,9 +80,15 @@ TARGET_CUES: list[tuple[str, str, str]] = [
     ("criticises federal enforcement", "AGAINST",
      rf"\b{_FEDERAL}\b[^.;]{{0,70}}\b{_HARSH}\b|\b{_HARSH}\b[^.;]{{0,70}}\b{_FEDERAL}\b"),
     ("will not hand people over", "AGAINST",
-     r"\b(?:not|never|no longer|refuse[sd]? to|won't|won’t)\b[^.;]{0,25}\b(?:hand\w*|turn\w*)\s+(?:\w+\s+){0,2}?over\b"
+     r"\b(?:we|I|our \w+|the city|the county|my \w+)\s+(?:\w+\s+)?(?:not|never|no longer|refuse[sd]? to|won't|won’t)\b[^.;]{0,25}\b(?:hand\w*|turn\w*)\s+(?:\w+\s+){0,2}?over\b"
      r"|\b(?:not|never|won't|won’t)\s+(?:\w+\s+)?do\s+(?:ICE's|ICE’s|the federal government's|their|Washington's)\s+job"),
     ("asks for a judge's warrant", "AGAINST", r"\bwithout (?:a |an )?(?:judge's |judge’s |judicial |criminal |signed )?warrants?\b"),
+    ("no authority to enforce", "AGAINST", r"\bno (?:legal )?(?:authority|power|jurisdiction) to (?:enforce|detain|hold|arrest)"),
+    ("assists federal agents", "FAVOR",
+     r"\b(?:assist\w*|help\w*|aid\w*|support\w*)\s+(?:ICE|federal (?:agents|authorities|officers|immigration)|immigration (?:agents|officers))"
+     r"|\bprovided (?:our |them )?(?:resources|assistance|support)\b|\basked (?:us )?for (?:our )?assistance\b"),
+    ("supports immigrants", "AGAINST",
+     r"\bsupport\w*\s+(?:our |the |all )?(?:immigrants?|immigrant communit\w+|migrants|refugees|newcomers|undocumented)"),
     ("serves and welcomes migrants", "AGAINST",
      r"\b(?:provid\w* services|with dignity|be here for them|our responsibility as a city|welcom\w* (?:them|migrants|asylum seekers|"
      r"newcomers|immigrants|refugees)|defend\w* (?:the )?rights|stand with(?!\s+(?:federal|law enforcement|ICE|our (?:federal|law)))|have your back)\b"),
@@ -97,7 +103,7 @@ _NARROW = {
     "criticises the crackdown": (r"\b(?:racist|un-?american|wrong|ridiculous|charade|counterproductive|unjust\w*|cruel\w*|inhuman\w*|"
                                  r"demoni[sz]\w*|threaten\w*|attack\w*|punish\w*|coerci\w+|unaccountable|makes no sense|"
                                  r"flies in the face|fear\w*|afraid|scared|terrif\w+|intimidat\w*|panic\w*|terror\w*|bull(?:y|ied|ies|ying)|"
-                                 r"scapegoat\w*)\b"),
+                                 r"scapegoat\w*|despicable|unacceptable|siege|occupation|coup|kidnap\w*|outrag\w*)\b"),
 }
 
 
@@ -137,6 +143,25 @@ def cues(text: str, weight_span: tuple[int, int] | None = None) -> list[tuple[st
             if weight_span and m.start() < weight_span[1] and m.end() > weight_span[0]:
                 found.append((m.start(), name, label, text[m.start():m.end()] + " (quoted words)"))
     return [f[1:] for f in sorted(found)]
+
+
+# Target-aware cues weigh twice, except the soft ones that also fit neutral words about migrants.
+_TARGET_NAMES = {n for n, _, _ in TARGET_CUES} - {"serves and welcomes migrants", "supports immigrants"}
+
+
+def decide(found: list[tuple[str, str, str]]) -> str:
+    """Return the side with more weight: a target-aware cue counts twice, a lexicon cue once; a tie is NONE.
+
+    >>> decide([("the enforcement side's words", "FAVOR", "criminal aliens"), ("protects immigrants", "AGAINST", "protect")])
+    'FAVOR'
+    >>> decide([("trust", "AGAINST", "trust"), ("enforces the law", "FAVOR", "federal law")])
+    'NONE'
+    """
+    score = {"FAVOR": 0, "AGAINST": 0}
+    for name, label_, _ in found:
+        if label_ in score:
+            score[label_] += 2 if name.removeprefix("context: ") in _TARGET_NAMES else 1
+    return "FAVOR" if score["FAVOR"] > score["AGAINST"] else "AGAINST" if score["AGAINST"] > score["FAVOR"] else "NONE"
 
 
 def _outside(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> str:
@@ -182,10 +207,10 @@ def label(quotes: pd.DataFrame, articles: pd.DataFrame, sents: pd.DataFrame, kb:
                 if len(before):
                     prev = before.iloc[-1]
                     context = cues(_outside(text, int(prev["start"]), int(prev["end"]), spans))
-            stance = _stance.decide(own)
+            stance = decide(own)
             used = own
             if stance == "NONE" and context:
-                stance, used = _stance.decide(own + context), own + [("context: " + n, lab, w) for n, lab, w in context]
+                stance, used = decide(own + context), own + [("context: " + n, lab, w) for n, lab, w in context]
             if _stance._is_reporter(part.iloc[0]):
                 stance, text_cues = "NONE", "speaker is a news outlet, reporting"
             else:
