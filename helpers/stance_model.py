@@ -35,6 +35,13 @@ from .mentions import ROLE_NOUNS
 LABELS = ("AGAINST", "FAVOR", "NONE")
 
 
+def _stop_words() -> list[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    # negations and their kin carry stance ("we will not comply"): they stay
+    return sorted(ENGLISH_STOP_WORDS - {"not", "no", "never", "nor", "cannot", "without", "against", "none", "nothing"})
+
+
 @dataclass
 class Model:
     """A fitted stance model: three vectorisers and the classifier."""
@@ -103,14 +110,15 @@ def _matrix(model: Model, ex: pd.DataFrame):
                    model.cues.transform(ex["cues"])]).tocsr()
 
 
-def fit(part=None, C: float = 0.01) -> Model:
+def fit(part=None, C: float = 0.02) -> Model:
     """Return a model fitted to the hand-coded speech quotations of a real-news part (default: the development part).
 
-    ``C`` is the inverse strength of the L2 penalty; 0.01 was chosen by
+    ``C`` is the inverse strength of the L2 penalty; 0.02 was chosen by
     five-fold cross-validation grouped by article on the development part
-    (F_avg 0.613, 0.621 and 0.618 for C = 0.005, 0.01 and 0.02; 0.544 for 1.0):
-    with a few hundred quotations, a strong penalty keeps the model from
-    learning single articles' words.
+    (F_avg 0.670, 0.670, 0.676, 0.664 and 0.664 for C = 0.005, 0.01, 0.02,
+    0.05 and 0.1): with a few hundred quotations, a strong penalty keeps the
+    model from learning single articles' words. English stop words are left
+    out, negations kept.
 
     >>> m = fit()
     >>> m.n_train > 100
@@ -122,13 +130,14 @@ def fit(part=None, C: float = 0.01) -> Model:
 
     from . import annotate, validation
 
+    stop = _stop_words()
     part = part if part is not None else validation.load()
     speech = part.quotes[part.quotes["kind"].isin(("full", "partial"))].reset_index(drop=True)
     sents = annotate.sentences(part.articles)
     ex = examples(speech, part.articles, sents)
     model = Model(
-        words=CountVectorizer(ngram_range=(1, 2), min_df=2, binary=True, lowercase=True),
-        context=CountVectorizer(ngram_range=(1, 1), min_df=2, binary=True, lowercase=True, preprocessor=lambda t: t.lower()),
+        words=CountVectorizer(ngram_range=(1, 2), min_df=2, binary=True, lowercase=True, stop_words=stop),
+        context=CountVectorizer(ngram_range=(1, 1), min_df=2, binary=True, lowercase=True, stop_words=stop),
         cues=DictVectorizer(),
         classifier=LogisticRegression(C=C, class_weight="balanced", max_iter=5000),
         n_train=len(speech),

@@ -46,6 +46,7 @@ from .vocabulary import PARAGRAPH_TYPES
 
 VALIDATION_DIR = ROOT / "corpus" / "validation" / "real"
 DEV_DIR = VALIDATION_DIR / "dev"
+BLIND_DIR = VALIDATION_DIR / "blind"  # the honest test: never read while writing or tuning a rule
 SPEECH = ("full", "partial")
 STANCE_LABELS = ("FAVOR", "AGAINST", "NONE")
 ARTICLE_COLUMNS = ["article_id", "url", "outlet", "published", "date_precision", "title"]
