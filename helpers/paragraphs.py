@@ -33,7 +33,7 @@ _VIDEO_CAPTION = re.compile(r"^\d{1,2}:\d{2}\s*[-–—]\s*Source:", re.I)
 _IMAGE_CAPTION = re.compile(r"^(Image|Photo|Video):\s")
 _PHOTO_CREDIT = re.compile(r"\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?[A-Z][\w&.' ]{1,30}$")
 _BYLINE = re.compile(r"^By ?[A-Z][\w.'’ -]{1,60}$")
-_DATE_LINE = re.compile(rf"^(?:{_MONTHS}) \d{{1,2}}, \d{{4}}(?:,? \d{{1,2}}:\d{{2}} ?[AP]\.?M\.?)?$", re.I)
+_DATE_LINE = re.compile(rf"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:{_MONTHS}) \d{{1,2}}, \d{{4}}(?:,? \d{{1,2}}:\d{{2}} ?[AP]\.?M\.?)?$", re.I)
 _DATELINE = re.compile(r"^[A-Z]{2,}(?:\s*[,—–-]|\s*\u00a0)[^.!?]{0,60}$")
 _BOILERPLATE_PHRASES = re.compile(
     r"^(?:story highlights|related topics|related|related articles|read more|advertisement|"
@@ -50,8 +50,9 @@ _PAGE_CHROME = re.compile(
     r"|^related\s*:|^(?:also )?read(?: more| also)?\s*:|^(?:see|watch|listen)(?: also| more)?\s*:|^more (?:on|from|news)\b"
     r"|^get [^.]{0,60}\bto your inbox|\bsign up for\b[^.]{0,60}\bnewsletters?\b|\bclick here\b|site last updated"
     r"|^this (?:article|story) (?:was|is|first|originally)\b[^.]{0,40}\b(?:published|appeared)|\bis a (?:staff|senior|contributing) (?:writer|reporter|editor)\b"
-    r"|preferred source|more of our stories|^hang on for a minute|we're trying to find|^updated:|^published:|^posted\\b|^published by\\b"
-    r"|^listen to\\b[^.]{0,40}\\bpodcast|^(?-i:[A-Z]{10,})$"
+    r"|preferred source|more of our stories|^hang on for a minute|we're trying to find|^updated:|^published:|^posted\b|^published by\b"
+    r"|^listen to\b[^.]{0,40}\bpodcast|^(?-i:[A-Z]{3,})$|^(?-i:SHARE|WATCH|LISTEN|READ)\s"
+    r"|^(?-i:[A-Z][A-Z'’ ]{2,24})[:?](?=\S)|^(?-i:[A-Z][\w'’ ]{2,30}):(?=[A-Z])"
     r"|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:et|ct|pt|mt|ist|utc|gmt|edt|est|cdt|pdt)\b",
     re.I,
 )

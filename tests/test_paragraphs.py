@@ -73,6 +73,8 @@ def test_rules_on_invented_pages(lines, expected):
     (["The mayor sued.", "What we know:", "The suit names ICE."], ["body", "section heading", "body"]),
     (["The mayor sued.", "They said the government at"], ["body", "body"]),
     (["The mayor sued.", "Posted at 9:56 PM, Jul 12, 2019", "More."], ["body", "boilerplate", "body"]),
+    (["NATION", "Mayor Sues Over Funds", "Friday, September 8, 2023", "The mayor sued."], ["boilerplate", "title", "boilerplate", "body"]),
+    (["The mayor sued.", "BACKGROUND:Governor flies migrants north", "More."], ["body", "boilerplate", "body"]),
 ])
 def test_rules_on_real_page_furniture(lines, expected):
     assert [kind for kind, _, _ in label(lines)] == expected
