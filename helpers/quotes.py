@@ -244,6 +244,8 @@ def _pick_before(text: str, start: int, ms: list[_m.Mention], verb_at: int, verb
             return m.entity, "before the quote: '" + text[m.start:m.end + office.end()] + " … " + verb + "'"
         if m.possessive or not m.entity:
             continue
+        if re.search(r"\b(?:of|in|for|from|at|near)\s+$", text[max(0, m.start - 8):m.start]):
+            continue  # "mayor of South Bend, Indiana, tweeted": a place in an appositive, not the subject
         if _gap_ok(text[m.end:verb_at]):
             return m.entity, "before the quote: '" + text[m.start:m.end] + " … " + verb + "'"
     if prev_speaker and not cands:

@@ -218,6 +218,7 @@ def test_invented_articles_with_other_names(folder, floors):
     ('Mayor Karen Bass rushed to the scene and said afterward, “It looked like a city under siege.”', "Karen Bass"),
     ('The administration will “triple down” on sanctuary cities, border czar Tom Homan said in a Q&A.', "Tom Homan"),
     ('Vince Jones, 54, sat on a chair.\n\n“Never in a million years,” he said.', "Vince Jones"),
+    ('Pete Buttigieg, mayor of South Bend, Indiana, tweeted that the raids would “tear families apart.”', "Pete Buttigieg"),
 ])
 def test_speakers_of_real_news(body, speaker):
     found = annotate_text(body)
