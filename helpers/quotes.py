@@ -226,6 +226,17 @@ def _resolve(m: _m.Mention, reg: _m.Registry, history: list[str], focus: str, sa
     return ""
 
 
+def _object_of_preposition(text: str, m: _m.Mention) -> bool:
+    """Return True when a mention follows "of", "for", "in" ...: not the subject ("a spokesperson for X said")."""
+    return bool(re.search(r"\b(?:of|in|for|from|at|near)\s+$", text[max(0, m.start - 8):m.start]))
+
+
+def _speaks_for(text: str, m: _m.Mention) -> bool:
+    """Return True when a mention is the one someone else speaks for ("a spokesperson for X said")."""
+    return bool(re.search(r"\b(?:spokes\w+|aides?|advisers?|lawyers?|attorneys?|representatives?|staff)\s+(?:for|to|of)\s+$",
+                          text[max(0, m.start - 30):m.start]))
+
+
 def _pick_before(text: str, start: int, ms: list[_m.Mention], verb_at: int, verb: str, prev_speaker: str) -> tuple[str, str]:
     """Return (speaker, rule) for a speech verb at ``verb_at``, before the quote; mentions start at ``start``."""
     cands = [m for m in ms if start <= m.start and m.end <= verb_at and m.kind in _SPEAKER_KINDS]
@@ -244,7 +255,7 @@ def _pick_before(text: str, start: int, ms: list[_m.Mention], verb_at: int, verb
             return m.entity, "before the quote: '" + text[m.start:m.end + office.end()] + " … " + verb + "'"
         if m.possessive or not m.entity:
             continue
-        if re.search(r"\b(?:of|in|for|from|at|near)\s+$", text[max(0, m.start - 8):m.start]):
+        if _object_of_preposition(text, m):
             continue  # "mayor of South Bend, Indiana, tweeted": a place in an appositive, not the subject
         if _gap_ok(text[m.end:verb_at]):
             return m.entity, "before the quote: '" + text[m.start:m.end] + " … " + verb + "'"
@@ -352,6 +363,7 @@ def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowle
         speaker_is_person = last_speaker and reg.info(last_speaker).get("person")
         focus = last_speaker if speaker_is_person else (subject or focus)
     _continuations(quotes, text, resolved, rows)
+    _transcript(quotes, text, reg)
     for q in quotes:
         if q.kind in SPEECH and not q.speaker:
             open_sent, close_sent = _sentence_at(rows, q.start), _sentence_at(rows, q.end - 1)
@@ -400,6 +412,32 @@ def _attribute(q: Quote, text: str, quotes: list[Quote], ms: list[_m.Mention], r
 
 
 
+_SPEAKER_LABEL = re.compile(r"^(?P<label>(?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,2}):\s+\S")
+_NOT_A_SPEAKER = {"RELATED", "UPDATE", "UPDATED", "BACKGROUND", "WATCH", "READ", "EDITOR'S NOTE", "NOTE", "PHOTOS", "VIDEO",
+                  "Image", "Photo", "Video", "Source", "Related", "Update", "Correction", "Q", "A"}
+
+
+def _transcript(quotes: list[Quote], text: str, reg: _m.Registry) -> None:
+    """Give a quotation with no speaker the name that labels its paragraph in an interview transcript ("HOMAN: ...").
+
+    A label is one to three capitalised words and a colon at the start of the
+    paragraph: the host or the guest who speaks that paragraph.
+    """
+    for q in quotes:
+        if q.kind not in SPEECH or q.speaker:
+            continue
+        par_start = text.rfind("\n", 0, q.start) + 1
+        m = _SPEAKER_LABEL.match(text[par_start:q.start + 1])
+        if not m or m.group("label") in _NOT_A_SPEAKER or m.group("label").upper() in _NOT_A_SPEAKER:
+            continue
+        label = m.group("label")
+        name = label.title() if label.isupper() else label
+        entity = reg.kb.surfaces.get(normalise(name), ("", ""))[1] or _m.slug(name)
+        if entity not in reg.names and not reg.kb.actor(entity):
+            reg.names[entity] = {"name": name, "role": "", "jurisdiction": "", "person": True}
+        q.speaker, q.verb, q.attribution = entity, ":", f"speaker's label in a transcript: '{label}:'"
+
+
 def _sentence_speaker(q: Quote, text: str, quotes: list[Quote], ms: list[_m.Mention], lo: int, hi: int) -> None:
     """Give ``q`` the subject of a speech verb anywhere in its sentence, outside quotations.
 
@@ -414,7 +452,7 @@ def _sentence_speaker(q: Quote, text: str, quotes: list[Quote], ms: list[_m.Ment
         before = [m for m in ms if lo <= m.start and m.end <= at and m.kind in _SPEAKER_KINDS and m.entity
                   and not m.possessive and not any(s <= m.start < e for s, e in inside)]
         for m in reversed(before):
-            if _gap_ok(text[m.end:at]) and m.kind != "document":
+            if _gap_ok(text[m.end:at]) and m.kind != "document" and not _speaks_for(text, m):
                 q.speaker, q.verb = m.entity, verb.group(0)
                 q.attribution = "subject of the sentence's speech verb: '" + text[m.start:m.end] + " … " + verb.group(0) + "'"
                 return
