@@ -91,22 +91,30 @@ def _rows(table: pd.DataFrame, columns: list[str]) -> str:
 
 def to_html(jid: str, kb: Knowledge, acts: pd.DataFrame, book: pd.DataFrame | None = None) -> str:
     """Return one jurisdiction's officials, quotations and actions as HTML, saying so where there are none."""
+    from .labels import article_label
+
     found = profile(jid, kb, acts, book)
     name = kb.place_name(jid)
+    # readers' labels (outlet and date) for the articles, where the quotation book says what they are
+    known = book is not None and {"article_id", "outlet", "published", "date_precision"} <= set(book.columns)
+    titles = article_label(book) if known else {}
     parts = [f"<h3 style='margin:0.4em 0'>{html.escape(name)}</h3>"]
     actors = found["actors"].assign(party=lambda t: [
-        f"{p} ({s}{': “' + e + '”, ' + a if e else ''})" if s in ("stated", "implied") else
+        f"{p} ({s}{': “' + e + '”, ' + titles.get(a, a) if e else ''})" if s in ("stated", "implied") else
         (f"{p} ({s})" if p not in ("none", "unknown") else {"none": "no party", "unknown": "party unknown"}[p])
         for p, s, e, a in zip(t["party"], t["party_source"], t["party_evidence"], t["party_article"])])
     parts.append(f"<p><b>Officials named</b> ({len(actors)})</p>")
     parts.append(_rows(actors, ["name", "role", "party"]) if len(actors) else "<p><i>No official of this jurisdiction is named.</i></p>")
-    quotes = found["quotes"]
+    quotes = found["quotes"].assign(where=lambda t: [
+        f"{titles.get(a, a)}{r[len(a):]}" for a, r in zip(t["article_id"], t["ref"])])
     parts.append(f"<p><b>Quotations</b> ({len(quotes)})</p>")
-    parts.append(_rows(quotes.rename(columns={"stance_hand": "stance"}), ["speaker", "stance", "text", "ref"]) if len(quotes)
+    parts.append(_rows(quotes.rename(columns={"stance_hand": "stance", "text": "quotation"}),
+                       ["speaker", "stance", "quotation", "where"]) if len(quotes)
                  else "<p><i>No quotation of its officials.</i></p>")
     actions = found["actions"]
     parts.append(f"<p><b>Policy actions</b> ({len(actions)})</p>")
-    parts.append(_rows(actions, ["date", "category", "direction", "actor", "evidence", "article_id"]) if len(actions)
+    actions = actions.assign(article=[titles.get(a, a) for a in actions["article_id"]])
+    parts.append(_rows(actions, ["date", "category", "direction", "actor", "evidence", "article"]) if len(actions)
                  else "<p><i>The articles report no policy action of this jurisdiction.</i></p>")
     return "".join(parts)
 

@@ -79,17 +79,22 @@ def kwic(sents: pd.DataFrame, articles: pd.DataFrame, word: str, width: int = 45
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def to_html(hits: pd.DataFrame, word: str, n_articles: int) -> str:
-    """Return the occurrences as an HTML table, or a sentence saying there are none."""
+def to_html(hits: pd.DataFrame, word: str, n_articles: int, labels: dict[str, str] | None = None) -> str:
+    """Return the occurrences as an HTML table, or a sentence saying there are none.
+
+    ``labels`` gives a reader's label for each article id (outlet and date); ids are shown where it has none.
+    """
+    labels = labels or {}
     if not word.strip():
         return "<p><i>Type a word to see every place it occurs.</i></p>"
     if hits.empty:
         return (f"<p>No occurrence of <b>{html.escape(word)}</b> in the {n_articles} articles. "
                 "Try a shorter form with <code>*</code>, e.g. <code>deport*</code>.</p>")
     per_article = hits.groupby("article_id", sort=False).size()
-    summary = ", ".join(f"{k}: {v}" for k, v in per_article.items())
+    summary = ", ".join(f"{labels.get(k, k)}: {v}" for k, v in per_article.items())
     rows = "".join(
-        f"<tr><td style='white-space:nowrap'>{html.escape(r.article_id)}</td><td>{html.escape(r.date)}</td><td>{r.sentence}</td>"
+        f"<tr><td style='text-align:left'>{html.escape(labels.get(r.article_id, r.article_id))}</td>"
+        f"<td style='text-align:left'>{html.escape(r.date)}</td><td>{r.sentence}</td>"
         f"<td style='text-align:right'>{html.escape(r.left)}</td>"
         f"<td><b style='color:#D55E00'>{html.escape(r.keyword)}</b></td>"
         f"<td style='text-align:left'>{html.escape(r.right)}</td></tr>"
@@ -119,12 +124,16 @@ def explorer(sents: pd.DataFrame, articles: pd.DataFrame, word: str = "sanctuary
                                  "run the notebook to search live.</i></p>" + result.value)
             return bundle
 
+    from .labels import article_label
+
+    known = {"article_id", "outlet", "published", "date_precision"} <= set(articles.columns)
+    labels = article_label(articles) if known else {}
     box = widgets.Text(value=word, description="word:", placeholder="e.g. sanctuary, deport*, ICE",
                        continuous_update=True, layout=widgets.Layout(width="360px"))
     result = widgets.HTML()
 
     def show(_change=None):
-        result.value = to_html(kwic(sents, articles, box.value), box.value, articles["article_id"].nunique())
+        result.value = to_html(kwic(sents, articles, box.value), box.value, articles["article_id"].nunique(), labels)
 
     box.observe(show, names="value")
     show()

@@ -19,6 +19,7 @@ import pandas as pd
 from .knowledge import Knowledge
 from .quotebook import tally
 from .stance import actors as actor_stances
+from .vocabulary import STANCE_ORDER, STANCES
 
 #: Party labels as the quotation book writes them, in the order charts use.
 PARTIES = ["Democratic", "Republican", "no party", "no party (organisation)", "party unknown"]
@@ -89,10 +90,10 @@ def stance_counts(book: pd.DataFrame, level: str = "quote", by: str = "hand", gr
         per = actor_stances(book, column=column)[["speaker_id", "actor_stance"]]
         party = book.drop_duplicates("speaker_id").set_index("speaker_id")[group]
         frame = pd.DataFrame({group: per["speaker_id"].map(party), "stance": per["actor_stance"]})
-        labels = ["FAVOR", "MIXED", "AGAINST", "NONE"]
+        labels = list(STANCE_ORDER)
     elif level == "quote":
         frame = pd.DataFrame({group: book[group], "stance": book[column]})
-        labels = ["FAVOR", "AGAINST", "NONE"]
+        labels = list(STANCES)
     else:
         raise ValueError(f"level must be 'quote' or 'actor'; got {level!r}")
     groups = [p for p in PARTIES if p in set(frame[group])] if group == "party" else list(dict.fromkeys(frame[group]))
@@ -167,8 +168,8 @@ def by_period(book: pd.DataFrame, parties: tuple[str, ...] = ("Democratic", "Rep
             rows.append({
                 "party": party, "period": name, "n": len(part), "n_speakers": part["speaker_id"].nunique(),
                 "speakers": ", ".join(dict.fromkeys(part["speaker"])),
-                **{f"% {s}": round(100 * shares.get(s, 0) / len(part), 1) for s in ("AGAINST", "FAVOR", "NONE")},
+                **{f"% {s}": round(100 * shares.get(s, 0) / len(part), 1) for s in STANCES},
                 "polarity": round(r["mean"], 3), "lo": round(r["lo"], 3), "hi": round(r["hi"], 3),
             })
-    return pd.DataFrame(rows, columns=["party", "period", "n", "n_speakers", "speakers", "% AGAINST", "% FAVOR", "% NONE",
+    return pd.DataFrame(rows, columns=["party", "period", "n", "n_speakers", "speakers", *(f"% {s}" for s in STANCES),
                                        "polarity", "lo", "hi"])

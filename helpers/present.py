@@ -33,6 +33,11 @@ PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 REVEAL_DIR = ROOT / "node_modules" / "reveal.js"
+ARTICLES_DIR = ROOT / "corpus" / "articles"
+#: The logical size of a deck slide (16:9): reveal.js scales it to fit the screen, so a chart that
+#: fits it fits a 1280 x 720 screen and a 1024 x 768 projector alike, with text about as large as in
+#: JupyterLab.
+SLIDE_SIZE = (1120, 630)
 
 
 def plotly_js() -> Path:
@@ -98,17 +103,58 @@ def _exporter(kind: str):
         return HTMLExporter(template_name="offline_page", extra_template_basedirs=[str(TEMPLATES)])
     return SlidesExporter(template_name="offline_slides", extra_template_basedirs=[str(TEMPLATES)],
                           exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                          reveal_url_prefix="reveal.js", reveal_theme="white", reveal_transition="none")
+                          reveal_url_prefix="reveal.js", reveal_theme="white", reveal_transition="none",
+                          reveal_width=str(SLIDE_SIZE[0]), reveal_height=str(SLIDE_SIZE[1]))
 
 
-def index_page(title: str = "Sanctuary Notebooks") -> str:
-    """Return the site's index page: the README's notebook table, linking to the exported pages."""
+def _article_links(html: str) -> str:
+    """Return ``html`` with links into the corpus's articles pointing at the copies beside the pages.
+
+    >>> _article_links("<a href='../corpus/articles/001_abc.txt'>line 3</a>")
+    "<a href='articles/001_abc.txt'>line 3</a>"
+    """
+    return re.sub(r"""(href=['"])(?:\.\./)+corpus/articles/""", r"\1articles/", html)
+
+
+def _copy_articles(outdir: Path) -> list[Path]:
+    """Return the article texts copied into ``outdir/articles``, so that article links work when the folder travels alone."""
+    target = outdir / "articles"
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path in sorted(ARTICLES_DIR.glob("*.txt")):
+        shutil.copyfile(path, target / path.name)
+        written.append(target / path.name)
+    return written
+
+
+def descriptions(readme: str | None = None) -> dict[str, tuple[str, bool]]:
+    """Return, by notebook name, the README's one-line description and whether it fits a class hour (★).
+
+    >>> descriptions("| ★ [`00_a`](notebooks/00_a.ipynb) | five articles |\\n| [`01_b`](notebooks/01_b.ipynb) | stance |")
+    {'00_a': ('five articles', True), '01_b': ('stance', False)}
+    """
+    readme = (ROOT / "README.md").read_text(encoding="utf-8") if readme is None else readme
+    rows = re.findall(r"^\|\s*(★)?\s*\[`(\d\d_[\w-]+)`\]\([^)]*\)\s*\|\s*(.*?)\s*\|\s*$", readme, re.M)
+    return {name: (text, bool(star)) for star, name, text in rows}
+
+
+def index_page(title: str = "Sanctuary Notebooks", paths=None) -> str:
+    """Return the site's index page: each notebook by its title, linking to its page, with the README's description."""
+    import html as _html
+
     import mistune
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = re.search(r"^## The notebooks\n(.*?)(?=^## )", readme, re.S | re.M)
-    body = mistune.html(section.group(1) if section else "")
-    body = re.sub(r'href="notebooks/(\d\d_[\w-]+)\.ipynb"', r'href="\1.html"', body)
+    from .navigation import title as nb_title
+
+    about = descriptions()
+    rows = []
+    for path in [Path(p) for p in paths] if paths else notebook_paths():
+        text, star = about.get(path.stem, ("", False))
+        name = _html.escape(nb_title(nbformat.read(path, as_version=4)))
+        rows.append(f'<tr><td>{"★ " if star else ""}<a href="{path.stem}.html">{name}</a></td>'
+                    f"<td>{mistune.html(text).strip().removeprefix('<p>').removesuffix('</p>')}</td></tr>")
+    body = ("<table><thead><tr><th>notebook</th><th>what it shows</th></tr></thead><tbody>" + "".join(rows)
+            + "</tbody></table>\n<p>★ fits a single class hour.</p>")
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title>"
         "<style>body{font-family:Arial,Helvetica,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.45}"
@@ -123,23 +169,27 @@ def _export(kind: str, outdir: Path, paths, suffix: str) -> list[Path]:
     """Return the pages written: each notebook exported by the ``kind`` exporter, with plotly.js beside them once."""
     (outdir / "assets").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(plotly_js(), outdir / "assets" / "plotly.min.js")
+    from .navigation import title
+
     exporter = _exporter(kind)
-    written = []
+    written = _copy_articles(outdir)
     for path in [Path(p) for p in paths] if paths else notebook_paths():
         nb = static_outputs(nbformat.read(path, as_version=4))
+        nb.metadata["title"] = title(nb)  # the page's <title>: the notebook's own, not its file name
         html, _ = exporter.from_notebook_node(nb, resources={"plotly_js_url": "assets/plotly.min.js",
                                                              "metadata": {"name": path.stem}})
         target = outdir / f"{path.stem}{suffix}"
-        target.write_text(_local_links(html).replace('.html"', f'{suffix}"'), encoding="utf-8")
+        target.write_text(_article_links(_local_links(html)).replace('.html"', f'{suffix}"'), encoding="utf-8")
         written.append(target)
     return written
 
 
 def site(outdir: str | Path, paths=None) -> list[Path]:
-    """Return the files written: one HTML page per notebook, ``index.html``, and ``assets/plotly.min.js`` once."""
+    """Return the files written: one HTML page per notebook, ``index.html``, ``assets/plotly.min.js`` once,
+    and the article texts in ``articles/`` that the pages link to."""
     outdir = Path(outdir)
     written = [outdir / "assets" / "plotly.min.js"] + _export("page", outdir, paths, ".html")
-    (outdir / "index.html").write_text(index_page(), encoding="utf-8")
+    (outdir / "index.html").write_text(index_page(paths=paths), encoding="utf-8")
     return written + [outdir / "index.html"]
 
 

@@ -236,7 +236,7 @@ def to_html(rows: pd.DataFrame, by: str = "hand", total: int | None = None, link
         body.append(
             f"<tr><td {_TD}>{_chip(mine)}{note}</td><td {_TD}>{html.escape(r.text)}</td>"
             f"<td {_TD}><b>{html.escape(r.speaker)}</b><br><small>{who}</small><br><small>{party}</small></td>"
-            f"<td {_TD}><span style='white-space:nowrap'>{html.escape(r.article_id)}</span><br><small>{html.escape(r.date_label)}</small></td>"
+            f"<td {_TD}>{html.escape(r.outlet)}<br><small>{html.escape(r.date_label)}</small></td>"
             f"<td {_TD}><a href='{href}' title='{html.escape(r.file)}, characters {r.start} to {r.end}'>"
             f"line {r.line}</a>, sentence {r.sentence}<br><small>characters {r.start}–{r.end}</small></td></tr>"
         )

@@ -74,3 +74,23 @@ def rewrite_csv(path: Path, change) -> None:
         writer = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+
+
+@pytest.fixture(scope="session")
+def book(articles):
+    """The quotation book of the corpus: one row per quotation, both stances."""
+    from helpers import annotate, knowledge, quotebook, quotes
+
+    kb = knowledge.load(articles=articles)
+    sents = annotate.sentences(articles)
+    return quotebook.build(articles, sents, quotes.find(articles, sents, kb), quotes.reference(articles, kb), kb)
+
+
+@pytest.fixture(scope="session")
+def policy_data(articles, book):
+    """The corpus's knowledge, hand-coded actions, federal events and jurisdictions."""
+    from helpers import cities, knowledge, policies
+
+    kb = knowledge.load(articles=articles)
+    acts = policies.reference(articles, kb)
+    return kb, acts, policies.federal(articles, kb), cities.jurisdictions(kb, acts, book)

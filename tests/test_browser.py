@@ -22,7 +22,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import notebooks, present
+from helpers import navigation, notebooks, present
 
 CHROMIUM = Path(os.environ.get("SANCTUARY_CHROMIUM", "/usr/bin/chromium"))
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -108,10 +108,33 @@ def test_site_index_links_every_page(browser, exported):
     page = browser.new_page()
     outside, errors = _watch(page)
     page.goto((exported / "site" / "index.html").as_uri())
-    links = page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))")
-    assert [f"{p.stem}.html" for p in NOTEBOOKS] == [h for h in links if h.endswith(".html")]
+    links = page.eval_on_selector_all("a", "els => els.map(e => [e.getAttribute('href'), e.textContent])")
+    titles = [navigation.title(nbformat.read(p, as_version=4)) for p in NOTEBOOKS]
+    assert [(f"{p.stem}.html", t) for p, t in zip(NOTEBOOKS, titles)] == [tuple(a) for a in links if a[0].endswith(".html")]
     assert (exported / "site" / "assets" / "plotly.min.js").is_file()
     assert len(list((exported / "site").rglob("plotly*.js"))) == 1  # plotly.js once for the whole site
+    assert outside == [] and errors == []
+    page.close()
+
+
+def test_site_copied_alone_keeps_its_titles_and_article_links(browser, exported, tmp_path):
+    alone = tmp_path / "copied"
+    shutil.copytree(exported / "site", alone)
+    page = browser.new_page()
+    outside, errors = _watch(page)
+    for path in NOTEBOOKS:
+        page.goto((alone / f"{path.stem}.html").as_uri())
+        assert page.title() == navigation.title(nbformat.read(path, as_version=4))
+        breaks = page.evaluate("() => [...document.querySelectorAll('.jp-OutputArea-output pre')].map(e => getComputedStyle(e).wordBreak)")
+        assert set(breaks) <= {"normal"}  # printed output wraps between words
+        links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+        assert not [h for h in links if "corpus/" in h]
+        for href in {h for h in links if h.startswith("articles/")}:
+            assert (alone / href).is_file(), f"{path.stem}: {href} is not in the copied site"
+    page.goto((alone / "01_stance.html").as_uri())
+    page.locator("a[href^='articles/']").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith((alone / "articles").as_uri()) and "said" in page.inner_text("body")
     assert outside == [] and errors == []
     page.close()
 
@@ -144,6 +167,89 @@ def test_deck_draws_its_charts_with_no_request_leaving_file(browser, exported, p
     page.close()
 
 
+SIZES = {"1280x720": (1280, 720), "1024x768": (1024, 768)}  # a 16:9 screen and a school projector
+
+#: The parts of a chart a reader needs, each of which must lie inside the viewport.
+CHART_PARTS = {"plot area": ".draglayer .nsewdrag", "map": ".geolayer .bg", "x-axis title": ".g-xtitle",
+               "y-axis title": ".g-ytitle", "legend": ".legend", "drop-down": ".updatemenu-container",
+               "slider": ".slider-container"}
+TITLE = {"title": ".g-gtitle"}
+
+
+def _outside(page, scope: str = "section.present", parts: dict[str, str] = CHART_PARTS) -> tuple[int, list[str]]:
+    """Return the number of charts drawn in ``scope`` and every part of them that is not wholly in the viewport."""
+    return tuple(page.evaluate(
+        """([scope, parts]) => {
+            const vw = window.innerWidth, vh = window.innerHeight, bad = [];
+            const plots = document.querySelectorAll(scope + ' .js-plotly-plot');
+            plots.forEach((plot, k) => {
+                for (const [name, selector] of Object.entries(parts)) {
+                    plot.querySelectorAll(selector).forEach(el => {
+                        const r = el.getBoundingClientRect();
+                        if (r.width === 0 && r.height === 0) return;
+                        if (r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1)
+                            bad.push(`chart ${k + 1}: ${name} at [${Math.round(r.left)}, ${Math.round(r.top)}, ` +
+                                     `${Math.round(r.right)}, ${Math.round(r.bottom)}] in ${vw}x${vh}`);
+                    });
+                }
+            });
+            return [plots.length, bad];
+        }""", [scope, parts]))
+
+
+def _open_deck(browser, exported, path, size):
+    width, height = SIZES[size]
+    page = browser.new_page(viewport={"width": width, "height": height})
+    watched = _watch(page)
+    page.goto((exported / "slides" / f"{path.stem}.slides.html").as_uri())
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=30000)
+    return page, watched
+
+
+def _next_fitted(page) -> None:
+    page.wait_for_function("() => Reveal.getCurrentSlide().dataset.fitted === 'yes'", timeout=15000)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=str)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_deck_shows_every_chart_whole_on_every_slide_walking_with_the_arrow_key(browser, exported, path, size):
+    page, (outside, errors) = _open_deck(browser, exported, path, size)
+    total = page.evaluate("() => Reveal.getTotalSlides()")
+    seen, charts, problems = set(), 0, []
+    for step in range(total):
+        _next_fitted(page)
+        indices = page.evaluate("() => { const i = Reveal.getIndices(); return [i.h, i.v || 0]; }")
+        seen.add(tuple(indices))
+        drawn, bad = _outside(page)
+        if drawn:
+            assert drawn == 1, f"slide {step + 1} of {path.stem} shows {drawn} charts; one chart per slide"
+            scrolls = page.evaluate("() => { const s = Reveal.getCurrentSlide(); return s.scrollHeight > s.clientHeight + 2; }")
+            assert not scrolls, f"slide {step + 1} of {path.stem}: the chart's slide scrolls"
+        charts += drawn
+        problems += [f"slide {step + 1}: {b}" for b in bad]
+        page.keyboard.press("ArrowRight")
+    assert problems == []
+    assert len(seen) == total  # ArrowRight reached every slide, vertical ones included
+    assert charts == expected_charts(path)  # every chart of the notebook was on a slide
+    # printed output wraps between words, never inside one
+    styles = page.evaluate("() => [...document.querySelectorAll('.reveal pre')].map(e => getComputedStyle(e).wordBreak + ' ' + getComputedStyle(e).overflowWrap)")
+    assert set(styles) <= {"normal normal"}
+    assert outside == [] and errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_deck_chart_titles_fit_a_projector(browser, exported, path):
+    page, _ = _open_deck(browser, exported, path, "1024x768")
+    problems = []
+    for step in range(page.evaluate("() => Reveal.getTotalSlides()")):
+        _next_fitted(page)
+        problems += [f"slide {step + 1}: {b}" for b in _outside(page, parts=TITLE)[1]]
+        page.keyboard.press("ArrowRight")
+    assert problems == []  # a title wider than its chart runs off the slide: wrap it or shorten it
+    page.close()
+
+
 # --- JupyterLab ----------------------------------------------------------------------------
 
 def _free_port() -> int:
@@ -156,10 +262,10 @@ def _free_port() -> int:
 def lab(tmp_path_factory, browser):
     """Start JupyterLab on 127.0.0.1 with a token and its own folders; stop it after the tests."""
     home = tmp_path_factory.mktemp("lab")
-    served = home / "notebooks"
-    served.mkdir()
-    for path in NOTEBOOKS:
-        shutil.copy(path, served / path.name)
+    served = home / "root"  # laid out like the repository: the notebooks (and their rise.css) in notebooks/
+    (served / "notebooks").mkdir(parents=True)
+    for path in NOTEBOOKS + [NOTEBOOKS[0].parent / "rise.css"]:
+        shutil.copy(path, served / "notebooks" / path.name)
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_DATA_DIR": str(home / "data"),
            "JUPYTER_RUNTIME_DIR": str(home / "runtime"), "JUPYTER_TOKEN": TOKEN, "PLOTLY_RENDERER": "plotly_mimetype"}
     port = _free_port()
@@ -190,7 +296,9 @@ def lab(tmp_path_factory, browser):
 def test_notebook_runs_in_jupyterlab_and_draws_its_charts(browser, lab, path):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     outside, _ = _watch(page, LOCAL + (lab, lab.replace("http", "ws")))
-    page.goto(f"{lab}/lab/workspaces/test-{path.stem}/tree/{path.name}?reset&token={TOKEN}")
+    console = []
+    page.on("console", lambda m: console.append(m.text) if m.type in ("warning", "error") else None)
+    page.goto(f"{lab}/lab/workspaces/test-{path.stem}/tree/notebooks/{path.name}?reset&token={TOKEN}")
     page.wait_for_function("() => window.jupyterapp && document.querySelector('.jp-Notebook')", timeout=60000)
     page.wait_for_function("() => window.jupyterapp.shell.currentWidget && "
                            "window.jupyterapp.shell.currentWidget.sessionContext.session && "
@@ -213,20 +321,29 @@ def test_notebook_runs_in_jupyterlab_and_draws_its_charts(browser, lab, path):
     assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
     assert page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']").count() == 0
     assert outside == []
+    # no extension built for another JupyterLab: no version warnings in the console
+    assert [m for m in console if "satisf" in m and "version" in m] == []
     page.close()
 
 
-def test_live_slideshow_opens_and_draws_a_chart(browser, lab):
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+@pytest.mark.parametrize("size", SIZES, ids=str)
+def test_live_slideshow_shows_a_chart_whole(browser, lab, size):
+    width, height = SIZES[size]
+    page = browser.new_page(viewport={"width": width, "height": height})
     outside, _ = _watch(page, LOCAL + (lab, lab.replace("http", "ws")), block=False)
-    page.goto(f"{lab}/rise/01_stance.ipynb?token={TOKEN}")
+    page.goto(f"{lab}/rise/notebooks/00_start_here.ipynb?token={TOKEN}")
     page.wait_for_selector(".reveal .slides section.present", state="attached", timeout=90000)
     for _ in range(40):
         if page.locator("section.present .js-plotly-plot .main-svg").count():
             break
         page.keyboard.press("ArrowRight")
         time.sleep(0.4)
-    assert page.locator("section.present .js-plotly-plot .main-svg").count() >= 1
+    time.sleep(1)  # let reveal.js scale the slide and plotly settle
+    drawn, bad = _outside(page)
+    assert drawn == 1 and bad == []
+    styles = page.evaluate("() => [...document.querySelectorAll('.reveal .jp-OutputArea-output pre')]"
+                           ".map(e => getComputedStyle(e).wordBreak + ' ' + getComputedStyle(e).overflowWrap)")
+    assert styles and set(styles) == {"normal normal"}  # printed output wraps between words (notebooks/rise.css)
     assert outside == []  # the notebook's "white" RISE theme loads no web fonts
     page.close()
 

@@ -38,8 +38,9 @@ def test_profile_of_one_jurisdiction(data):
     assert found["actions"][["date", "direction", "actor"]].values.tolist() == [
         ["2013 (stated)", "restrict", "not named in the text"], ["26 Jan 2017 (inferred)", "cooperate", "Carlos Gimenez"]]
     page = cities.to_html("miami-dade-county", kb, acts, book)
-    assert "but its Republican mayor”, cnn-2017-01-27)" in page and "Republican (stated: “" in page
+    assert "but its Republican mayor”, CNN, 27 Jan 2017)" in page and "Republican (stated: “" in page
     assert "Since 2013, Miami-Dade" in page
+    assert ">CNN, 27 Jan 2017</td>" in page and ">CNN, 27 Jan 2017, line " in page and "cnn-2017-01-27</td>" not in page
 
 
 def test_profile_says_when_there_is_nothing(data):

@@ -48,3 +48,8 @@ def test_explorer_updates_live_and_has_a_static_fallback():
     data = bundle[0] if isinstance(bundle, tuple) else bundle
     assert "application/vnd.jupyter.widget-view+json" in data
     assert "Static copy of the search for “sanctuary”" in data["text/html"] and "<table>" in data["text/html"]
+
+
+def test_html_names_articles_by_their_readers_labels():
+    html = kwic.to_html(kwic.kwic(SENTS, ARTS, "sanctuary"), "sanctuary", 2, {"a1": "ABC News, 1 Jan 2017"})
+    assert "(ABC News, 1 Jan 2017: 1, b2: 1)" in html and ">ABC News, 1 Jan 2017</td>" in html

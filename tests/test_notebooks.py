@@ -11,6 +11,25 @@ SKELETON = ["## Takeaways", "## Your turn", "What are we actually measuring?", "
             "**Inputs and outputs**"]
 
 
+PLOTLY = "application/vnd.plotly.v1+json"
+
+
+@pytest.mark.parametrize("path", notebooks.notebook_paths(), ids=lambda p: p.name)
+def test_slideshow_has_one_chart_per_slide_and_no_sub_slides(path):
+    nb = nbformat.read(path, as_version=4)
+    kinds = [c.metadata.get("slideshow", {}).get("slide_type", "-") for c in nb.cells]
+    assert "subslide" not in kinds  # the right arrow reaches every slide, in RISE as in the decks
+    for i, cell in enumerate(nb.cells):
+        if any(PLOTLY in o.get("data", {}) for o in cell.get("outputs", [])):
+            assert kinds[i] == "slide", f"cell {i}: a chart starts its own slide"
+            following = next((k for k in kinds[i + 1:] if k != "skip"), "slide")
+            assert following in ("slide", "notes"), f"cell {i}: nothing shares the chart's slide"
+    assert nb.metadata["rise"]["width"] == "100%" and nb.metadata["rise"]["minScale"] == 1  # slides at screen size
+    tables = [c for c in nb.cells if c.cell_type == "code" and any("text/html" in o.get("data", {}) and "<table" in
+              o["data"]["text/html"] for o in c.get("outputs", []))]
+    assert all("tables.show(" in c.source or "explorer(" in c.source or "drilldown(" in c.source for c in tables)
+
+
 @pytest.mark.parametrize("path", notebooks.notebook_paths(), ids=lambda p: p.name)
 def test_notebook_follows_the_skeleton_and_stays_small(path):
     nb = nbformat.read(path, as_version=4)
@@ -59,9 +78,9 @@ def test_start_here_runs_on_a_corpus_with_a_new_article(corpus_with_new_article)
 NEW_ARTICLE_SHOWS = {
     "01_stance.ipynb": ["61 quotations by 24 speakers in 6 articles",
                         "Zanzibarian families live here too",  # in the explorer's table and the charts' hover
-                        "not hand-coded", "test \\u00b7 2"],  # its column in the stance-over-time chart
+                        "not hand-coded", "Test Desk \\u00b7 2"],  # its column in the stance-over-time chart
     "02_city_policies.ipynb": ["15 jurisdictions; 26 actions",  # the new article adds no hand-coded action
-                               "Where the 26 policy actions were taken"],
+                               "Miami-Dade County moved to cooperate in Jan 2017; 11 other jurisdictions restricted"],
     "03_party_breakdown.ipynb": ["n = 6 quotations, 4 speakers"],  # "party unknown" now includes its mayor
 }
 

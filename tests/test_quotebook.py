@@ -119,6 +119,7 @@ def test_html_table_escapes_links_and_shows_the_other_stance(book):
     assert page.count("automatic (cues): NONE") == 3
     assert "href='../corpus/articles/003_9a143aaf12d166a6.txt'" in page
     assert "&quot;The city has control over city-owned property.&quot;" in page
+    assert "Korean news outlet (unnamed), in English translation, citing The Washington Post<br><small>Feb 2026" in page and "kr-2026-02</" not in page  # outlet and date, not an id
     auto_page = quotebook.to_html(rows, by="auto", total=len(book))
     assert "stance automatic (cues)" in auto_page and auto_page.count("hand-coded: AGAINST") == 3
 

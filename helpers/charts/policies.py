@@ -1,0 +1,547 @@
+"""Charts of notebook 02: policy actions by jurisdiction, on a matrix, a map and a timeline, and side by side.
+
+The direction of an action takes the colour of the stance it goes with:
+restricting cooperation is blue like AGAINST, cooperating vermillion like
+FAVOR. A date known only as the article's is an open marker (the action is
+at the latest then); a bar spans every day a date could be.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..labels import article_label, person_label
+from .style import OKABE_ITO, TOP, _clusters, _cut_note, _empty, _escape, _layout, _note, _top, others_label, wrap
+
+#: Direction of a policy action, in the colours of the stance it goes with: restricting cooperation
+#: is blue like AGAINST, cooperating is vermillion like FAVOR, both in one cell reddish purple like MIXED.
+DIRECTION_COLORS = {"restrict": OKABE_ITO["blue"], "cooperate": OKABE_ITO["vermillion"], "both": OKABE_ITO["reddish purple"]}
+DIRECTION_LABELS = {
+    "restrict": "restrict: limits cooperation with federal enforcement",
+    "cooperate": "cooperate: expands it",
+    "both": "both, at different times",
+}
+FEDERAL = "<b>federal</b>"
+#: Marks a jurisdiction whose bubble is new at a step of the map's time control.
+NEW_HALO = OKABE_ITO["yellow"]
+
+
+def _when(t: pd.Timestamp, precision_days: int) -> str:
+    """Return a date as short as its span allows: "1979", "Jan 2017", "14 Nov 2016".
+
+    >>> _when(pd.Timestamp("2017-01-26"), 1), _when(pd.Timestamp("2026-02-01"), 28), _when(pd.Timestamp("1979-01-01"), 365)
+    ('26 Jan 2017', 'Feb 2026', '1979')
+    """
+    if precision_days >= 365:
+        return f"{t:%Y}"
+    if precision_days >= 28:
+        return f"{t:%b %Y}"
+    return f"{t.day} {t:%b %Y}"
+
+
+def _action_hover(rows: pd.DataFrame, names: dict[str, str], articles: dict[str, str] | None = None) -> str:
+    """Return the hover text listing policy actions: date, direction, actor, article (outlet and date), evidence."""
+    parts = []
+    for r in rows.itertuples(index=False):
+        actor = names.get(r.actor_id, "") if r.actor_id else "official not named"
+        where = (articles or {}).get(r.article_id, r.article_id)
+        parts.append(f"<b>{_escape(r.date_label)}</b>, {r.direction} ({_escape(actor)}; {_escape(where)})<br>"
+                     f"{wrap(r.evidence, 70)}")
+    return "<br><br>".join(parts)
+
+
+def _article_names(articles: pd.DataFrame | None) -> dict[str, str]:
+    """Return the reader's label of every article by id (outlet and date); empty without ``articles``."""
+    return article_label(articles) if articles is not None else {}
+
+
+def direction_finding(acts: pd.DataFrame, place_name: dict[str, str]) -> str:
+    """Return, in words, who moved to cooperate and when, and how many other jurisdictions restricted cooperation.
+
+    >>> acts = pd.DataFrame({"jurisdiction": ["m", "m", "a"], "direction": ["restrict", "cooperate", "restrict"],
+    ...                      "start": pd.to_datetime(["2013-01-01", "2017-01-26", "2016-11-14"]),
+    ...                      "stop": pd.to_datetime(["2014-01-01", "2017-01-27", "2016-11-15"])})
+    >>> direction_finding(acts, {"m": "Miami-Dade County", "a": "Austin"})
+    'Miami-Dade County moved to cooperate in Jan 2017; 1 other jurisdiction restricted cooperation'
+    """
+    if acts.empty:
+        return "No policy action in the articles"
+    coop = acts[acts["direction"] == "cooperate"].sort_values("start")
+    movers = list(dict.fromkeys(coop["jurisdiction"]))
+    said = [f"{place_name.get(j, j)} moved to cooperate in {coop.loc[coop['jurisdiction'] == j, 'start'].iloc[0]:%b %Y}"
+            for j in movers]
+    rest = acts.loc[(acts["direction"] == "restrict") & ~acts["jurisdiction"].isin(movers), "jurisdiction"].nunique()
+    if not said:
+        return f"All {rest} jurisdictions with actions restricted cooperation"
+    noun = "jurisdiction" if rest == 1 else "jurisdictions"
+    return "; ".join(said) + f"; {rest} other {noun} restricted cooperation"
+
+
+def _wrap_category(cat: str) -> str:
+    """Return a category name broken over lines of about 14 characters, for a column heading.
+
+    >>> _wrap_category("prosecution of federal agents")
+    'prosecution of<br>federal agents'
+    """
+    return "<br>".join(textwrap.wrap(cat, 14))
+
+
+def policy_matrix(acts: pd.DataFrame, places: pd.DataFrame, kb, top: int = TOP,
+                  articles: pd.DataFrame | None = None) -> go.Figure:
+    """Return jurisdictions (rows) by policy category (columns), a square per cell with actions.
+
+    ``acts`` is :func:`helpers.policies.reference`, ``places`` is
+    :func:`helpers.cities.jurisdictions` (every jurisdiction gets a row, with
+    or without actions, the ``top`` with most actions first; the rest share
+    one row that counts them). A square's colour is the direction of its
+    actions, its number how many there are; hover lists each action with
+    its date, actor, article and evidence sentence.
+    """
+    from ..policies import CATEGORIES
+
+    names = person_label(kb.actors["id"], kb.actors)
+    where = _article_names(articles)
+    kept, k_others, n_others = _top(places.set_index("jurisdiction")["n_actions"], top)
+    shown = places[places["jurisdiction"].isin(kept)]
+    place_name = dict(zip(places["jurisdiction"], places["name"]))
+    labels = {r.name: (f"<b>{_escape(r.name)}</b>" if r.n_actions else f"{_escape(r.name)} <i>(no action)</i>")
+              for r in shown.itertuples()}
+    cats = list(CATEGORIES)
+    fig = go.Figure()
+    cells = []
+    for (jid, cat), rows in acts.groupby(["jurisdiction", "category"], sort=False):
+        if jid not in set(kept):
+            continue
+        dirs = set(rows["direction"])
+        cells.append((place_name[jid], cat, "both" if len(dirs) > 1 else dirs.pop(), len(rows), _action_hover(rows, names, where)))
+    rows_shown = [labels[n] for n in shown["name"]]
+    if k_others:
+        rows_shown.append(f"<i>{others_label(k_others, n_others, 'actions')}</i>")
+    row_px = (440 - 150) / max(len(rows_shown), 1)
+    size = max(10, min(28, row_px - 4))
+    for direction in DIRECTION_COLORS:
+        part = [c for c in cells if c[2] == direction]
+        if not part:  # a legend entry all the same, so that every colour is explained
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=DIRECTION_LABELS[direction], hoverinfo="skip",
+                                     marker=dict(symbol="square", size=14, color=DIRECTION_COLORS[direction])))
+            continue
+        fig.add_trace(go.Scatter(
+            x=[c[1] for c in part], y=[labels[c[0]] for c in part], mode="markers+text",
+            name=DIRECTION_LABELS[direction],
+            marker=dict(symbol="square", size=size, color=DIRECTION_COLORS[direction], line=dict(color="white", width=1)),
+            text=[str(c[3]) for c in part], textfont=dict(color="white", size=12),
+            customdata=[(_escape(c[0]), c[1], c[4]) for c in part],
+            hovertemplate="<b>%{customdata[0]}</b>: %{customdata[1]}<br><br>%{customdata[2]}<extra></extra>",
+        ))
+    fig.update_xaxes(categoryorder="array", categoryarray=cats, tickvals=cats, ticktext=[_wrap_category(c) for c in cats],
+                     range=[-0.5, len(cats) - 0.5],
+                     side="top", tickangle=0, tickfont=dict(size=11), showgrid=True, gridcolor="#EEEEEE", title_text=None)
+    fig.update_yaxes(categoryorder="array", categoryarray=rows_shown, range=[len(rows_shown) - 0.5, -0.5], showgrid=True,
+                     gridcolor="#EEEEEE", title_text=None, tickfont=dict(size=12))
+    mine = acts[acts["jurisdiction"].isin(place_name)]
+    used = mine["category"].value_counts()
+    fig.update_layout(legend=dict(title=dict(text="direction (number = actions):")))
+    title = (f"{len(mine)} actions in {len(used)} categories; the commonest: {used.index[0]} ({int(used.iloc[0])})"
+             f"<br>{direction_finding(mine, place_name)}") if len(mine) else "No policy action in the articles"
+    fig = _layout(fig, title, 460, bottom=16)
+    fig.update_layout(margin=dict(t=fig.layout.margin.t + 52))
+    return fig
+
+
+def _crowded(lon: list[float], lat: list[float], near: float = 3.2) -> list[bool]:
+    """Return, for each point, whether it belongs to the largest group of points within ``near`` degrees of each other.
+
+    Those are the places whose bubbles would hide one another on a map of
+    the whole country; they get an inset of their own.
+
+    >>> _crowded([-74.0, -75.2, -77.0, -118.2, -87.6, -86.1], [40.7, 39.9, 38.9, 34.1, 41.9, 40.0])
+    [True, True, True, False, False, False]
+    """
+    group = list(range(len(lon)))
+    for i in range(len(lon)):  # join neighbours: group[i] is the smallest index of i's cluster
+        for j in range(i):
+            if math.hypot(lon[i] - lon[j], lat[i] - lat[j]) < near:
+                old, new = group[i], group[j]
+                group = [new if g == old else g for g in group]
+    sizes = pd.Series(group).value_counts()
+    if sizes.empty or sizes.iloc[0] < 3:
+        return [False] * len(lon)
+    return [bool(g == sizes.index[0]) for g in group]
+
+
+def _label_sides(points: list[tuple[float, float]], texts: list[str], scale: float) -> list[str]:
+    """Return a text position for each map label so that labels and bubbles do not overlap (a greedy guess).
+
+    ``scale`` is about how many pixels a degree takes on the map. Each label
+    tries right, left, above and below its point, in that order, and takes
+    the first place that no earlier label or other point occupies.
+
+    >>> _label_sides([(-90.0, 30.0), (-82.0, 29.2)], ["New Orleans", "Ocala"], 9)
+    ['middle left', 'middle right']
+    """
+    px = [(x * scale, -y * scale * 1.25) for x, y in points]
+    taken: list[tuple[float, float, float, float]] = [(x - 10, y - 10, x + 10, y + 10) for x, y in px]
+    sides = []
+    for k, ((x, y), text) in enumerate(zip(px, texts)):
+        w, h = 6.6 * len(text) + 6, 16
+        options = [("middle right", (x + 12, y - h / 2)), ("middle left", (x - 12 - w, y - h / 2)),
+                   ("top center", (x - w / 2, y - 14 - h)), ("bottom center", (x - w / 2, y + 14))]
+        for side, (x0, y0) in options:
+            box = (x0, y0, x0 + w, y0 + h)
+            if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+                       for j, b in enumerate(taken) if j != k):
+                break
+        else:
+            side, (x0, y0) = options[0]
+        taken.append((x0, y0, x0 + w, y0 + h))
+        sides.append(side)
+    return sides
+
+
+def _map_states(acts: pd.DataFrame, places: pd.DataFrame, change: list[int]) -> list[tuple]:
+    """Return, for each step of the map's time control, each place's bubble: size, colour, outline, hover, halo."""
+    states = []
+    for year in change:
+        end = pd.Timestamp(f"{year + 1}-01-01")
+        begin = pd.Timestamp.min if year == change[0] else pd.Timestamp(f"{year}-01-01")
+        sizes, colors, lines, texts, halos = [], [], [], [], []
+        for p in places.itertuples():
+            mine = acts[(acts["jurisdiction"] == p.jurisdiction) & (acts["start"] < end)].sort_values("start", kind="stable")
+            if mine.empty:
+                sizes.append(9); colors.append("rgba(0,0,0,0)"); lines.append(OKABE_ITO["grey"]); halos.append(0)
+                texts.append(f"<b>{_escape(p.name)}</b><br>no action reported by the end of {year}")
+                continue
+            latest = mine.iloc[-1]
+            size = 12 + 9 * math.sqrt(len(mine))
+            sizes.append(size)
+            colors.append(DIRECTION_COLORS[latest["direction"]]); lines.append("white")
+            halos.append(size + 14 if bool((mine["start"] >= begin).any()) else 0)
+            counts = mine["direction"].value_counts()
+            texts.append(f"<b>{_escape(p.name)}</b>: {len(mine)} action(s) by the end of {year} "
+                         f"({', '.join(f'{v} {k}' for k, v in counts.items())})<br>latest: {_escape(latest['date_label'])}, "
+                         f"{latest['category']} ({latest['direction']})")
+        states.append((year, sizes, colors, lines, texts, halos))
+    return states
+
+
+def policy_map(acts: pd.DataFrame, places: pd.DataFrame, years: range = range(2016, 2027)) -> go.Figure:
+    """Return a map of the United States with a labelled bubble per jurisdiction and a time control.
+
+    The control steps only through the years in ``years`` in which some
+    jurisdiction acted (actions before the first year count from the start):
+    at each step the bubble's area grows with the number of actions dated up
+    to the end of that year, its colour is the direction of the latest one,
+    and a yellow halo marks the jurisdictions that acted in that step. A
+    small open circle is a jurisdiction the articles name with no action
+    yet. Where places crowd (the north-east), the country map shows small
+    dots and an inset beside it shows their bubbles, labelled. Show it with
+    ``fig.show(config=helpers.geo.offline_config())`` so that the map
+    outline comes from the machine, not a CDN.
+    """
+    fig = go.Figure()
+    lon, lat = list(places["lon"]), list(places["lat"])
+    crowded = _crowded(lon, lat)
+    change = sorted({max(int(y), years[0]) for y in acts["start"].dt.year} & set(years)) or [years[-1]]
+    states = _map_states(acts, places, change)
+    parts = {"geo": [i for i, c in enumerate(crowded) if not c], "geo2": [i for i, c in enumerate(crowded) if c]}
+    last = states[-1]
+    pick = lambda values, idx: [values[i] for i in idx]  # noqa: E731
+    traces = []
+    names = list(places["name"])
+    for geo, idx in parts.items():
+        if not idx:
+            continue
+        if geo == "geo" and parts["geo2"]:  # where the inset's places are, on the country map
+            fig.add_trace(go.Scattergeo(lon=pick(lon, parts["geo2"]), lat=pick(lat, parts["geo2"]), mode="markers", geo=geo,
+                                        marker=dict(size=5, color="#333333"), hoverinfo="skip", showlegend=False))
+        fig.add_trace(go.Scattergeo(
+            lon=pick(lon, idx), lat=pick(lat, idx), mode="markers", geo=geo, hoverinfo="skip",
+            name="acted in this step (yellow halo)", legendgroup="halo", showlegend=geo == "geo",
+            marker=dict(size=pick(last[5], idx), color=NEW_HALO, opacity=0.6, line=dict(width=0)),
+        ))
+        here = [(x, y) for x, y in zip(pick(lon, idx), pick(lat, idx))]
+        positions = _label_sides(here, [names[i] for i in idx], 44 if geo == "geo2" else 9)
+        fig.add_trace(go.Scattergeo(
+            lon=pick(lon, idx), lat=pick(lat, idx), mode="markers+text", geo=geo, name="jurisdictions", showlegend=False,
+            text=[_escape(names[i]) for i in idx], textposition=positions, textfont=dict(size=12, color="#222222"),
+            marker=dict(size=pick(last[1], idx), color=pick(last[2], idx), line=dict(color=pick(last[3], idx), width=1.5),
+                        opacity=0.95, sizemode="diameter"),
+            hovertext=pick(last[4], idx), hoverinfo="text", customdata=idx,
+        ))
+        traces.append((len(fig.data) - 2, len(fig.data) - 1, idx))
+    for direction in ("restrict", "cooperate"):
+        fig.add_trace(go.Scattergeo(lon=[None], lat=[None], mode="markers", hoverinfo="skip",
+                                    name={"restrict": "latest action restricts cooperation", "cooperate": "latest action cooperates"}[direction],
+                                    marker=dict(size=12, color=DIRECTION_COLORS[direction])))
+    fig.add_trace(go.Scattergeo(lon=[None], lat=[None], mode="markers", name="named, no action yet",
+                                marker=dict(size=9, color="rgba(0,0,0,0)", line=dict(color=OKABE_ITO["grey"], width=1.5)),
+                                hoverinfo="skip"))
+    steps = []
+    for year, sizes, colors, lines, texts, halos in states:
+        restyle = {"marker.size": [], "marker.color": [], "marker.line.color": [], "hovertext": []}
+        indices = []
+        for halo, bubble, idx in traces:
+            restyle["marker.size"] += [pick(halos, idx), pick(sizes, idx)]
+            restyle["marker.color"] += [[NEW_HALO] * len(idx), pick(colors, idx)]
+            restyle["marker.line.color"] += [["rgba(0,0,0,0)"] * len(idx), pick(lines, idx)]
+            restyle["hovertext"] += [None, pick(texts, idx)]
+            indices += [halo, bubble]
+        steps.append(dict(label=str(year), method="restyle", args=[restyle, indices]))
+    inset = places.iloc[parts["geo2"]] if parts["geo2"] else None
+    geo_look = dict(showland=True, landcolor="#F2F2F2", showlakes=False, subunitcolor="#BBBBBB", countrycolor="#999999",
+                    bgcolor="white", showsubunits=True)
+    fig.update_layout(
+        sliders=[dict(active=len(steps) - 1, steps=steps, currentvalue=dict(prefix="actions up to the end of ", font=dict(size=14)),
+                      pad=dict(t=6, b=0), x=0, len=0.6, y=0, yanchor="top")],
+        geo=dict(scope="usa", projection_type="albers usa", domain=dict(x=[0, 0.6], y=[0, 1]), **geo_look),
+        legend=dict(orientation="v", x=0.63, xanchor="left", y=0.26, yanchor="top", yref="paper", font=dict(size=12)),
+    )
+    if inset is not None:
+        pad_lon, pad_lat = 3.2, 0.9
+        fig.update_layout(geo2=dict(
+            scope="north america", projection_type="mercator", domain=dict(x=[0.63, 1], y=[0.3, 0.9]),
+            lonaxis=dict(range=[inset["lon"].min() - pad_lon, inset["lon"].max() + pad_lon]),
+            lataxis=dict(range=[inset["lat"].min() - pad_lat, inset["lat"].max() + pad_lat]),
+            showframe=True, framecolor="#999999", **geo_look))
+        fig.add_annotation(text="<b>North-east</b> (dots on the map)", xref="paper", yref="paper", x=0.63, y=0.91,
+                           xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=12))
+    _note(fig, "Bubble area: number of actions; colour: direction of the latest. Coordinates: city hall or centroid, "
+               "from outside the corpus.")
+    title = direction_finding(acts, dict(zip(places["jurisdiction"], places["name"])))
+    fig = _layout(fig, title, 460, bottom=78)
+    fig.update_layout(legend=dict(orientation="v", x=0.63, xanchor="left", y=0.26, yanchor="top", yref="paper"),
+                      margin=dict(b=78))
+    return fig
+
+
+def _short(event: str, width: int = 28) -> str:
+    """Return a federal event's name cut to one short line, for a label on the chart.
+
+    >>> _short("Executive order to cut funding to jurisdictions that deny cooperation")
+    'Executive order to cut…'
+    """
+    return textwrap.shorten(event, width, placeholder="…")
+
+
+def _dodge(dates: list[pd.Timestamp], near_days: float, step: float = 0.28) -> list[float]:
+    """Return a vertical offset for each date so that dates closer than ``near_days`` do not overlap.
+
+    >>> _dodge([pd.Timestamp("2016-11-14"), pd.Timestamp("2017-01-27"), pd.Timestamp("2026-02-01")], 120)
+    [-0.14, 0.14, 0.0]
+    """
+    order = sorted(range(len(dates)), key=lambda i: dates[i])
+    groups: list[list[int]] = []
+    for i in order:
+        if groups and (dates[i] - dates[groups[-1][-1]]).days < near_days:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    out = [0.0] * len(dates)
+    for g in groups:
+        for k, i in enumerate(g):
+            out[i] = round((k - (len(g) - 1) / 2) * step, 3)
+    return out
+
+
+def policy_timeline(acts: pd.DataFrame, places: pd.DataFrame, events: pd.DataFrame, kb, top: int = TOP,
+                    articles: pd.DataFrame | None = None) -> go.Figure:
+    """Return each jurisdiction's actions on a time line, with the federal actions as labelled context.
+
+    One row per jurisdiction with actions (the ``top`` with most, the rest
+    counted in one row), one marker per action coloured by direction:
+    filled when the text gives or implies the action's date, open when only
+    the article's date is known (the action is at the latest then). Actions
+    too close to tell apart are moved a little up and down, so every action
+    shows. A grey bar spans every day the date could be (a whole year for
+    "since 1979"). The top row and the dotted lines are the federal actions,
+    each labelled. The time axis is cut where years pass with no event.
+    """
+    from plotly.subplots import make_subplots
+
+    names = person_label(kb.actors["id"], kb.actors)
+    where = _article_names(articles)
+    acting = places[places["n_actions"] > 0]
+    kept, k_others, n_others = _top(acting.set_index("jurisdiction")["n_actions"], top)
+    acting = acting[acting["jurisdiction"].isin(kept)]
+    order = [FEDERAL] + list(acting["name"])
+    if k_others:
+        order.append(f"<i>{others_label(k_others, n_others, 'actions')}</i>")
+    row = {name: k for k, name in enumerate(order)}
+    place_name = dict(zip(acting["jurisdiction"], acting["name"]))
+    acts = acts[acts["jurisdiction"].isin(place_name)]
+    dates = list(acts["start"]) + list(events["start"])
+    if not dates:
+        return _empty("Policy timeline: no action to show", "No policy action in the articles.")
+    groups = _clusters(dates, gap_days=3 * 365)
+    pad = pd.Timedelta(days=200)
+    ranges = [(g[0] - pad, max(g[-1], max(acts.loc[acts["start"].isin(g), "stop"], default=g[-1])) + pad) for g in groups]
+    widths = [max((b - a).days, 700) for a, b in ranges]
+    fig = make_subplots(rows=1, cols=len(groups), shared_yaxes=True, horizontal_spacing=0.03, column_widths=widths)
+    panel = lambda t: next(i for i, g in enumerate(groups, 1) if t in g)  # noqa: E731
+    # markers closer than about 14 pixels overlap: a panel of ``days`` is about 900 * share pixels wide
+    near = {i: 16 * (b - a).days / (880 * w / sum(widths)) for i, ((a, b), w) in enumerate(zip(ranges, widths), 1)}
+    acts = acts.assign(panel_no=[panel(t) for t in acts["start"]])
+    acts["ypos"] = [float(row[place_name[j]]) for j in acts["jurisdiction"]]
+    for (j, i), part in acts.groupby(["jurisdiction", "panel_no"]):
+        acts.loc[part.index, "ypos"] = part["ypos"] + _dodge(list(part["start"]), near[i])
+    for r in acts.itertuples():
+        fig.add_trace(go.Scatter(x=[r.start, r.stop], y=[r.ypos, r.ypos], mode="lines", line=dict(width=7, color="#CCCCCC"),
+                                 hoverinfo="skip", showlegend=False), row=1, col=r.panel_no)
+    shown = set()
+    for (direction, dated), rows in acts.groupby([acts["direction"], acts["date_status"] != "article date"], sort=False):
+        for i in sorted(set(rows["panel_no"])):
+            part = rows[rows["panel_no"] == i]
+            key = (direction, dated)
+            fig.add_trace(go.Scatter(
+                x=part["start"], y=part["ypos"], mode="markers",
+                name=f"{direction}, " + ("date given or implied by the text" if dated else "date known only as the article's"),
+                legendgroup=f"{direction}{dated}", showlegend=key not in shown,
+                marker=dict(size=12, symbol="circle" if dated else "circle-open", color=DIRECTION_COLORS[direction],
+                            line=dict(width=2.5, color=DIRECTION_COLORS[direction])),
+                customdata=[(_escape(place_name[r.jurisdiction]), r.category,
+                             _action_hover(pd.DataFrame([r._asdict()]), names, where)) for r in part.itertuples()],
+                hovertemplate="<b>%{customdata[0]}</b>: %{customdata[1]}<br><br>%{customdata[2]}<extra></extra>",
+            ), row=1, col=i)
+            shown.add(key)
+    ev_panels = [panel(t) for t in events["start"]]
+    for i in sorted(set(ev_panels)):
+        part = events[[p == i for p in ev_panels]].sort_values("start")
+        fig.add_trace(go.Scatter(
+            x=part["start"], y=[0] * len(part), mode="markers", name="federal action (context, labelled above)",
+            legendgroup="federal", showlegend="federal" not in shown,
+            text=[_short(e) for e in part["event"]],
+            marker=dict(size=13, symbol="diamond", color="#000000"),
+            customdata=[(_escape(e.event), e.date_label, _escape(where.get(e.article_id, e.article_id)), wrap(e.evidence, 70))
+                        for e in part.itertuples()],
+            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}, %{customdata[2]}<br><br>%{customdata[3]}<extra></extra>",
+        ), row=1, col=i)
+        for k, e in enumerate(part.itertuples()):  # labels on two levels above the federal row, so neighbours do not collide
+            fig.add_annotation(x=e.start, y=-0.75 - 0.8 * (k % 2), text=_short(e.event), showarrow=False, xanchor="left",
+                               xshift=3, font=dict(size=11, color="#222222"), bgcolor="rgba(255,255,255,0.85)",
+                               xref=f"x{i if i > 1 else ''}", yref="y")
+        shown.add("federal")
+        for e in part.itertuples():
+            fig.add_vline(x=e.start, line=dict(color="#555555", dash="dot", width=1), row=1, col=i)
+    for i, (a, b) in enumerate(ranges, 1):
+        span = (b - a).days
+        fig.update_xaxes(range=[a, b], dtick="M12" if span > 700 else "M6", tickformat="%Y" if span > 700 else "%b %Y",
+                         row=1, col=i)
+    fig.update_yaxes(tickvals=list(range(len(order))), ticktext=order, range=[len(order) - 0.4, -2.0], showgrid=True,
+                     gridcolor="#EEEEEE", tickfont=dict(size=12), row=1, col=1)
+    _cut_note(fig, "Grey bars: every day an action's date could be. Dotted lines and diamonds: federal actions.", groups, "%Y")
+    title = f"{len(acts)} local actions around {len(events)} federal ones: {direction_finding(acts, place_name)}"
+    if len(title) > 80:
+        title = title.replace(": ", ":<br>", 1)
+    return _layout(fig, title, 460)
+
+
+def _story(rows: pd.DataFrame) -> str:
+    """Return a jurisdiction's actions in words: each run of one direction, how often and when.
+
+    >>> _story(pd.DataFrame({"direction": ["restrict", "cooperate"], "start": pd.to_datetime(["2013-01-01", "2017-01-26"]),
+    ...                      "stop": pd.to_datetime(["2014-01-01", "2017-01-27"])}))
+    'restricted once (2013), then cooperated once (26 Jan 2017)'
+    """
+    if rows.empty:
+        return "no action reported"
+    rows = rows.sort_values("start", kind="stable")
+    runs: list[tuple[str, list]] = []
+    for r in rows.itertuples():
+        if runs and runs[-1][0] == r.direction:
+            runs[-1][1].append(r)
+        else:
+            runs.append((r.direction, [r]))
+    said = []
+    for direction, items in runs:
+        verb = {"restrict": "restricted", "cooperate": "cooperated"}.get(direction, direction)
+        times = "once" if len(items) == 1 else f"{len(items)} times"
+        first, last = items[0], items[-1]
+        when = _when(first.start, (first.stop - first.start).days) if len(items) == 1 else f"{first.start:%Y}–{last.start:%Y}"
+        said.append(f"{verb} {times} ({when})")
+    return ", then ".join(said)
+
+
+def compare_jurisdictions(acts: pd.DataFrame, book: pd.DataFrame, a: str, b: str, kb,
+                          articles: pd.DataFrame | None = None) -> go.Figure:
+    """Return two jurisdictions one above the other: their actions by category over time, and their quotations' stances.
+
+    Each jurisdiction has a band of rows, one per policy category it acted
+    on, with a marker per action (colour: direction; hover: evidence); the
+    band's heading counts its actions and its officials' quotations by
+    hand-coded stance. The time axis is cut into panels around the actions,
+    shared by both bands, so that no stretch without events squeezes them;
+    the title tells each jurisdiction's actions in words.
+    """
+    from plotly.subplots import make_subplots
+
+    from ..policies import CATEGORIES
+
+    names = person_label(kb.actors["id"], kb.actors)
+    where = _article_names(articles)
+    part = acts[acts["jurisdiction"].isin([a, b])]
+    headings = []
+    for jid in (a, b):
+        speakers = kb.actors.loc[kb.actors["jurisdiction"] == jid, "id"]
+        stances = book.loc[book["speaker_id"].isin(speakers), "stance_hand"].value_counts() if len(book) else pd.Series(dtype=int)
+        said = ", ".join(f"{v} {k}" for k, v in stances.items()) or "none"
+        n = int((part["jurisdiction"] == jid).sum())
+        headings.append(f"<b>{_escape(kb.place_name(jid))}</b><br>{n} action(s); quotations of its officials: {said}")
+    groups = _clusters(list(part["start"]), gap_days=3 * 365) if len(part) else [[pd.Timestamp("2016-01-01")]]
+    pad = pd.Timedelta(days=150)
+    ranges = [(g[0] - pad, max(g[-1], max(part.loc[part["start"].isin(g), "stop"], default=g[-1])) + pad) for g in groups]
+    cats = {jid: [c for c in CATEGORIES if c in set(part.loc[part["jurisdiction"] == jid, "category"])] or [""] for jid in (a, b)}
+    cols = len(groups)
+    fig = make_subplots(rows=2, cols=cols, shared_xaxes="columns", shared_yaxes="rows", horizontal_spacing=0.04,
+                        vertical_spacing=0.22, row_heights=[len(cats[a]) + 0.8, len(cats[b]) + 0.8],
+                        column_widths=[1] * cols)
+    for k, text in enumerate(headings):  # the bands' headings, first among the annotations
+        top = fig.layout[f"yaxis{1 + k * cols if k else ''}"].domain[1]
+        fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=top, yanchor="bottom", xanchor="left",
+                           showarrow=False, align="left", font=dict(size=13), yshift=4)
+    if part.empty:
+        fig.add_annotation(text="Neither jurisdiction has a policy action in the articles.", showarrow=False,
+                           xref="paper", yref="paper", x=0.5, y=0.5)
+    panel = lambda t: next(i for i, g in enumerate(groups, 1) if t in g)  # noqa: E731
+    shown = set()
+    for r_, jid in enumerate((a, b), 1):
+        mine = part[part["jurisdiction"] == jid]
+        for i in range(1, cols + 1):  # every cell keeps its axes, with or without an action
+            fig.add_trace(go.Scatter(x=[ranges[i - 1][0]], y=[cats[jid][0]], mode="markers", marker=dict(opacity=0),
+                                     hoverinfo="skip", showlegend=False), row=r_, col=i)
+        for (direction, i), rows in mine.groupby([mine["direction"], mine["start"].map(panel)], sort=False):
+            fig.add_trace(go.Scatter(
+                x=rows["start"], y=rows["category"], mode="markers", name=DIRECTION_LABELS[direction],
+                legendgroup=direction, showlegend=direction not in shown,
+                marker=dict(size=15, color=DIRECTION_COLORS[direction], line=dict(color="white", width=1)),
+                customdata=[(r.category, _action_hover(pd.DataFrame([r._asdict()]), names, where)) for r in rows.itertuples()],
+                hovertemplate="<b>%{customdata[0]}</b><br><br>%{customdata[1]}<extra></extra>",
+            ), row=r_, col=i)
+            shown.add(direction)
+        if mine.empty:
+            fig.add_annotation(text="no policy action reported", showarrow=False, xref="paper", yref="paper", x=0.5,
+                               y=sum(fig.layout[f"yaxis{1 + (r_ - 1) * cols if r_ > 1 else ''}"].domain) / 2,
+                               font=dict(color="#555555"))
+        fig.update_yaxes(categoryorder="array", categoryarray=cats[jid][::-1], showgrid=True, gridcolor="#EEEEEE",
+                         range=[-0.6, len(cats[jid]) - 0.4], tickfont=dict(size=12), row=r_, col=1)
+    for i, (x0, x1) in enumerate(ranges, 1):
+        dates = part.loc[part["start"].isin(groups[i - 1])]
+        whole_years = bool(len(dates)) and bool(((dates["stop"] - dates["start"]).dt.days >= 365).all())
+        ticks = sorted({pd.Timestamp(year=t.year, month=1 if whole_years else t.month, day=1) for t in groups[i - 1]})
+        for r_ in (1, 2):
+            fig.update_xaxes(range=[x0, x1], tickvals=ticks, ticktext=[f"{t:%Y}" if whole_years else f"{t:%b}<br>{t:%Y}" for t in ticks],
+                             tickangle=0, showticklabels=r_ == 2, row=r_, col=i)
+    gaps = [f"{groups[i][-1]:%Y} and {groups[i + 1][0]:%Y}" for i in range(len(groups) - 1)]
+    if gaps:
+        fig.add_annotation(text="Each marker is one action; hover for its evidence. The time axis is cut: nothing between "
+                                + "; ".join(gaps) + ".", xref="paper", yref="paper", x=0, y=0, yanchor="top", yshift=-40,
+                           xanchor="left", showarrow=False, font=dict(size=12, color="#555555"))
+    title = "; ".join(f"{_escape(kb.place_name(j))} {_story(part[part['jurisdiction'] == j])}" for j in (a, b))
+    if len(title) > 80:
+        title = title.replace("; ", ";<br>", 1)
+    fig = _layout(fig, title, 440, bottom=70)
+    fig.update_layout(margin=dict(t=fig.layout.margin.t + 26))
+    return fig

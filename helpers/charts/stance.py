@@ -1,0 +1,374 @@
+"""Charts of notebook 01 (and 04): stance by speaker and over time, and why sentiment is not stance.
+
+One code per meaning: a quotation's colour is its stance; a black ring
+around it means the automatic and the hand-coded stance differ, and nothing
+else. An article's date is a black triangle (filled: stated; open, over a
+dotted bar: inferred), never a ring.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..corpus import date_span
+from ..labels import article_label, outlet_name, person_label
+from ..outside import ADMINISTRATIONS
+from ..vocabulary import STANCE_ORDER
+from .style import (_ADMIN_FILL, DATE_SYMBOLS, OKABE_ITO, PARTY_SHORT, STANCE_COLORS, STANCE_LABELS, STANCE_SHORT, TOP, _clusters, _cut_note,
+                    _empty, _escape, _layout, _note, _stance_order, _top, others_label, stance_color, wrap)
+
+_BY = {"hand": ("stance_hand", "hand-coded stance"), "auto": ("stance_auto", "automatic stance (cues)")}
+RING = "black ring: automatic and hand-coded stance differ"
+RING_SHORT = "black ring: the codings differ"
+
+
+def sentiment_vs_stance(pairs: pd.DataFrame, polarity: str = "polarity", actors: pd.DataFrame | None = None,
+                        articles: pd.DataFrame | None = None) -> go.Figure:
+    """Return a strip of quotations: TextBlob polarity across, hand-coded stance down.
+
+    One marker per quotation, coloured by hand-coded stance and spread a
+    little up and down (the same way every time) so that quotations with the
+    same polarity stay visible; hover shows the speaker (by name: from
+    ``actors``, e.g. ``kb.actors``, or from the id), the article (outlet and
+    date when ``articles`` is given) and the quotation. Markers right of the
+    dotted line have positive wording whatever their stance; the title
+    counts them.
+    """
+    fig = go.Figure()
+    rows_of = {s: k for k, s in enumerate(reversed([s for s in STANCE_ORDER if s != "MIXED"]))}
+    names = person_label(pairs["speaker_id_hand"], actors)
+    where = article_label(articles) if articles is not None else {}
+    for stance, base in rows_of.items():
+        rows = pairs[pairs["stance_hand"] == stance]
+        spread = [base + ((i * 0.6180339887) % 1 - 0.5) * 0.55 for i in range(len(rows))]
+        fig.add_trace(go.Scatter(
+            x=rows[polarity], y=spread, mode="markers", name=STANCE_LABELS[stance],
+            marker=dict(color=STANCE_COLORS[stance], size=11, opacity=0.85, line=dict(color="white", width=1)),
+            customdata=list(zip([_escape(names[s]) for s in rows["speaker_id_hand"]], [wrap(t) for t in rows["text"]],
+                                [_escape(where.get(a, a)) for a in rows["article_id"]])),
+            hovertemplate=("<b>%{customdata[0]}</b> (%{customdata[2]})<br>polarity = %{x:.2f}, hand-coded "
+                           f"{stance}<br><br>%{{customdata[1]}}<extra></extra>"),
+        ))
+    fig.add_vline(x=0, line=dict(color=OKABE_ITO["grey"], dash="dot"))
+    fig.update_xaxes(range=[-1.05, 1.05], title_text="TextBlob polarity of the quotation (−1 negative wording, +1 positive)")
+    fig.update_yaxes(title_text="hand-coded stance", tickvals=list(rows_of.values()), ticktext=list(rows_of),
+                     range=[-0.5, len(rows_of) - 0.5], showgrid=False)
+    fig.update_layout(legend=dict(title=dict(text="hand-coded stance:")))
+    against = pairs[pairs["stance_hand"] == "AGAINST"]
+    favor = pairs[pairs["stance_hand"] == "FAVOR"]
+    title = (f"Positive wording is not support: {int((against[polarity] > 0).sum())} of {len(against)} AGAINST quotations"
+             f"<br>are worded positively, {int((favor[polarity] < 0).sum())} of {len(favor)} FAVOR quotations negatively")
+    return _layout(fig, title)
+
+
+def _marker_style(stances, differs) -> dict:
+    """Return per-quotation marker colours and outlines: a black ring where the two codings differ, and only there."""
+    return {
+        "marker.color": [stance_color(s) for s in stances],
+        "marker.line.color": ["#000000" if d else ("white" if s in STANCE_COLORS else "#999999")
+                              for s, d in zip(stances, differs)],
+        "marker.line.width": [2.5 if d else 1 for d in differs],
+    }
+
+
+def _quote_hover(rows: pd.DataFrame) -> list[tuple]:
+    """Return the customdata behind :data:`QUOTE_HOVER` for each quotation row: names and labels, never ids."""
+    where = article_label(rows) if len(rows) else {}
+    return list(zip(
+        [_escape(s) for s in rows["speaker"]], [_escape(p) for p in rows["party"]],
+        [_escape(where[a]) for a in rows["article_id"]], rows["date_label"],
+        [f"line {line}, sentence {s}" for line, s in zip(rows["line"], rows["sentence"])],
+        rows["stance_hand"], rows["stance_auto"], [wrap(t, 60) for t in rows["text"]],
+    ))
+
+
+QUOTE_HOVER = ("<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]} (%{customdata[3]})<br>"
+               "%{customdata[4]}<br>hand-coded: %{customdata[5]} · automatic: %{customdata[6]}<br><br>"
+               "%{customdata[7]}<extra></extra>")
+
+
+def _legend_keys(fig: go.Figure, stances: list[str], ring: bool, names: dict[str, str] = STANCE_LABELS,
+                 ring_name: str = RING) -> None:
+    """Add legend entries (no data) that explain the marker colours and the black ring."""
+    for stance in stances:
+        fig.add_trace(go.Scatter(
+            x=[None], y=[None], mode="markers", name=names.get(stance, stance), hoverinfo="skip", legendrank=10,
+            marker=dict(color=stance_color(stance), size=12, line=dict(color="white" if stance in STANCE_COLORS else "#999999", width=1)),
+        ))
+    if ring:
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", hoverinfo="skip", legendrank=20, name=ring_name,
+                                 marker=dict(color="white", size=12, line=dict(color="#000000", width=2.5))))
+
+
+def _switch(fig: go.Figure, traces: list[int], styles: dict[str, dict[str, list]], by: str, titles: dict[str, str]) -> None:
+    """Add a drop-down that restyles the quotation ``traces`` for the hand-coded or the automatic stance.
+
+    ``styles[source]`` maps a trace property (``marker.color``, ``y`` ...) to one
+    list per trace; the drop-down swaps them in, so hover and positions stay
+    with their quotation.
+    """
+    buttons = [dict(label=_BY[source][1], method="update", args=[styles[source], {"title.text": titles[source]}, traces])
+               for source in ("hand", "auto")]
+    for prop, values in styles[by].items():
+        for index, value in zip(traces, values):
+            fig.data[index].update({prop: value})
+    fig.update_layout(title_text=titles[by], updatemenus=[dict(
+        buttons=buttons, direction="down", active=["hand", "auto"].index(by), showactive=True)])
+
+
+def _speaker_finding(book: pd.DataFrame, column: str, label: str) -> str:
+    """Return the title of the speaker chart: how many speakers hold each stance, by ``column``."""
+    from ..stance import actors as actor_stances
+
+    held = actor_stances(book, column=column)["actor_stance"].value_counts()
+    parts = [f"{int(held[s])} {s}" for s in STANCE_ORDER if s in held]
+    return f"{book['speaker'].nunique()} speakers: " + ", ".join(parts) + f" <span style='font-size:13px'>({label})</span>"
+
+
+def stance_by_speaker(book: pd.DataFrame, by: str = "hand", top: int = TOP) -> go.Figure:
+    """Return one row per speaker and one marker per quotation, coloured by stance.
+
+    ``book`` is :func:`helpers.quotebook.build`. The ``top`` speakers with the
+    most quotations get a row each (all of them in a small corpus); the rest
+    share one row that counts them. Speakers are grouped by their hand-coded
+    stance (FAVOR, MIXED, AGAINST, NONE), then by number of quotations;
+    markers run left to right in order of publication. A drop-down
+    recolours the markers with the hand-coded or the automatic stance
+    (``by`` picks the first shown); a black ring marks the quotations where
+    the two differ. The row label gives the party as a letter (D, R) and the
+    office; hover shows the speaker, party, article (outlet and date), the
+    line and sentence, and the quotation. The title counts speakers by stance.
+    """
+    from ..stance import actors as actor_stances
+
+    if book.empty:
+        return _empty("Stance by speaker: no quotation to show")
+    rank = {s: k for k, s in enumerate(STANCE_ORDER)}
+    hand_actor = dict(actor_stances(book, column="stance_hand")[["speaker_id", "actor_stance"]].values)
+    per = book.groupby("speaker", sort=False).agg(n=("text", "size"), sid=("speaker_id", "first"),
+                                                   party=("party", "first"), role=("role", "first"),
+                                                   place=("jurisdiction", "first"))
+    kept, k_others, n_others = _top(per["n"], top)
+    per = per.loc[[s for s in per.index if s in set(kept)]]
+    per["rank"] = [rank.get(hand_actor.get(s, ""), len(rank)) for s in per["sid"]]
+    per = per.sort_values(["rank", "n"], ascending=[True, False], kind="stable")
+    labels = {}
+    for name, r in per.iterrows():
+        short = f" ({PARTY_SHORT[r.party]})" if r.party in PARTY_SHORT else ""
+        detail = ", ".join(x for x in (r.role, r.place) if x)
+        labels[name] = f"<b>{_escape(name)}</b>{short} <span style='font-size:11px'>{_escape(detail)}</span>"
+    shown = book[book["speaker"].isin(labels)]
+    x = shown.groupby("speaker", sort=False).cumcount() + 1
+    fig = go.Figure(go.Scatter(
+        x=x, y=shown["speaker"].map(labels), mode="markers", name="quotations", showlegend=False,
+        marker=dict(size=13 if len(per) <= 12 else 10, opacity=0.9), customdata=_quote_hover(shown), hovertemplate=QUOTE_HOVER,
+    ))
+    categories = [labels[s] for s in per.index]
+    if k_others:
+        other = f"<i>{others_label(k_others, n_others, 'quotations')}</i>"
+        categories.append(other)
+        fig.add_annotation(x=0.5, y=other, text="not drawn: each has fewer quotations than the speakers above",
+                           xanchor="left", showarrow=False, font=dict(size=12, color="#555555"))
+    differs = list(~shown["agrees"])
+    _legend_keys(fig, _stance_order([*shown["stance_hand"], *shown["stance_auto"]]), ring=any(differs), names=STANCE_SHORT,
+                 ring_name=RING_SHORT)
+    styles = {s: {k: [v] for k, v in _marker_style(shown[_BY[s][0]], differs).items()} for s in _BY}
+    titles = {s: _speaker_finding(book, _BY[s][0], _BY[s][1]) for s in _BY}
+    _switch(fig, [0], styles, by, titles)
+    fig.update_yaxes(categoryorder="array", categoryarray=categories, range=[len(categories) - 0.5, -0.5],
+                     showgrid=True, gridcolor="#EEEEEE", title_text=None, tickfont=dict(size=11 if len(categories) > 15 else 12))
+    fig.update_xaxes(dtick=1 if x.max() <= 20 else None, range=[0.4, x.max() + 0.6], title_text=None)
+    _note(fig, "One marker per quotation, oldest first. (D), (R): party.")
+    return _layout(fig, titles[by], 460, bottom=30)
+
+
+def _stack(rows: pd.DataFrame, column: str, rank: dict[str, int]) -> pd.Series:
+    """Return each quotation's height in its article's column, stacked by stance in ``rank`` order."""
+    order = rows.assign(_r=rows[column].map(rank)).sort_values(["article_id", "_r", "start"], kind="stable")
+    return (order.groupby("article_id", sort=False).cumcount() + 1).reindex(rows.index)
+
+
+def _over_time_finding(book: pd.DataFrame, column: str, label: str) -> str:
+    """Return the title of the over-time chart: the commonest stance, and in how many articles it leads."""
+    counts = book[column].value_counts()
+    most = counts.index[0]
+    leads = sum(1 for _, part in book.groupby("article_id") if part[column].value_counts().index[0] == most)
+    n_articles = book["article_id"].nunique()
+    return (f"{most} leads in {leads} of {n_articles} articles: {int(counts[most])} of {len(book)} quotations"
+            f" <span style='font-size:13px'>({label})</span>")
+
+
+def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str = "hand") -> go.Figure:
+    """Return a column of dots per article, one dot per quotation, placed at the article's date.
+
+    Dots are stacked by stance (in the vocabulary's order from the bottom).
+    The time axis is cut where years pass with no article, one panel per
+    stretch, each shaded by presidential term (a fact from outside the
+    corpus). Under each column a black triangle gives the article's date:
+    filled when the text states it, open over a dotted bar (every day it
+    could be) when it is inferred; its label gives outlet and number of
+    quotations. A black ring around a dot means only that the automatic
+    and hand-coded stance differ. A drop-down restacks and recolours the
+    dots by hand-coded or automatic stance.
+    """
+    from plotly.subplots import make_subplots
+
+    if book.empty:
+        return _empty("Stance over time: no quotation to show")
+    arts = articles.sort_values("published").reset_index(drop=True)
+    names = article_label(arts)
+    spans = {r.article_id: date_span(r.published, r.date_precision) for r in arts.itertuples()}
+    centre = {k: lo + (hi - lo) / 2 if (hi - lo) > pd.Timedelta(days=2) else lo for k, (lo, hi) in spans.items()}
+    groups = _clusters(list(centre.values()))
+    pad = pd.Timedelta(days=100)
+    ranges = [(g[0] - pad, g[-1] + pad) for g in groups]
+    fig = make_subplots(rows=1, cols=len(groups), shared_yaxes=True,
+                        column_widths=[max((b - a).days, 200) for a, b in ranges], horizontal_spacing=0.05)
+    panel = {k: next(i for i, g in enumerate(groups, 1) if c in g) for k, c in centre.items()}
+    per_article = book.groupby("article_id").size()
+    data = book.assign(panel=book["article_id"].map(panel), differs=~book["agrees"])
+    traces, styles = [], {s: {"y": [], "marker.color": [], "marker.line.color": [], "marker.line.width": []} for s in _BY}
+    for i in range(1, len(groups) + 1):
+        rows = data[data["panel"] == i]
+        if rows.empty:
+            continue
+        for source in _BY:
+            column = _BY[source][0]
+            rank = {s: k for k, s in enumerate(_stance_order(book[column]))}
+            styles[source]["y"].append(list(_stack(rows, column, rank)))
+            for k, v in _marker_style(rows[column], rows["differs"]).items():
+                styles[source][k].append(v)
+        fig.add_trace(go.Scatter(
+            x=rows["article_id"].map(centre), y=[0] * len(rows), mode="markers", showlegend=False, name="quotations",
+            marker=dict(size=12, opacity=0.9), customdata=_quote_hover(rows), hovertemplate=QUOTE_HOVER,
+        ), row=1, col=i)
+        traces.append(len(fig.data) - 1)
+    for r in arts.itertuples():
+        lo, hi = spans[r.article_id]
+        fig.add_trace(go.Scatter(x=[lo, hi], y=[-0.2, -0.2], mode="lines", hoverinfo="skip", showlegend=False,
+                                 line=dict(width=3, color="#000000", dash="dot" if r.date_status == "inferred" else "solid")),
+                      row=1, col=panel[r.article_id])
+    for status, label in (("stated", "article date stated in the text"),
+                          ("inferred", "article date inferred (dotted bar: every day it could be)")):
+        for i in range(1, len(groups) + 1):
+            part = arts[(arts["date_status"] == status) & (arts["article_id"].map(panel) == i)]
+            if part.empty:
+                continue
+            hand_counts = [", ".join(f"{v} {k}" for k, v in book.loc[book["article_id"] == a, "stance_hand"].value_counts().items())
+                           or "no quotation" for a in part["article_id"]]
+            fig.add_trace(go.Scatter(
+                x=part["article_id"].map(centre), y=[-0.2] * len(part), mode="markers", name=label,
+                legendgroup=status, showlegend=not any(t.legendgroup == status for t in fig.data),
+                text=[f"{_escape(textwrap.shorten(outlet_name(o), 18, placeholder='…'))} · {int(per_article.get(a, 0))}"
+                      for a, o in zip(part["article_id"], part["outlet"])],
+                marker=dict(symbol=DATE_SYMBOLS[status], size=13, color="#000000", line=dict(width=2, color="#000000")),
+                customdata=list(zip([_escape(names[a]) for a in part["article_id"]], part["date_label"], hand_counts)),
+                hovertemplate="<b>%{customdata[0]}</b><br>Published: %{customdata[1]}<br>hand-coded: %{customdata[2]}<extra></extra>",
+            ), row=1, col=i)
+    for k, r in enumerate(arts.itertuples()):  # labels under the dates, on two levels so that neighbours do not collide
+        fig.add_annotation(x=centre[r.article_id], y=-1.1 - 1.3 * (k % 2), text=f"{_escape(textwrap.shorten(outlet_name(r.outlet), 18, placeholder='…'))}"
+                           f" · {int(per_article.get(r.article_id, 0))}", showarrow=False, font=dict(size=11),
+                           xref=f"x{panel[r.article_id] if panel[r.article_id] > 1 else ''}", yref="y")
+    _legend_keys(fig, _stance_order([*book["stance_hand"], *book["stance_auto"]]), ring=bool(data["differs"].any()))
+    for i, (a, b) in enumerate(ranges, 1):
+        for name, s, e in ADMINISTRATIONS:
+            s, e = max(pd.Timestamp(s), a), min(pd.Timestamp(e), b)
+            if s < e:
+                fig.add_vrect(x0=s, x1=e, fillcolor=_ADMIN_FILL[name], opacity=0.7, line_width=0, layer="below", row=1, col=i,
+                              annotation_text=name, annotation_position="top left", annotation_font_size=11)
+        fig.update_xaxes(range=[a, b], dtick="M6" if (b - a).days < 1000 else "M12", tickformat="%b %Y", row=1, col=i)
+    titles = {s: _over_time_finding(book, _BY[s][0], _BY[s][1]) for s in _BY}
+    _switch(fig, traces, styles, by, titles)
+    fig.update_yaxes(range=[-3.0, int(per_article.max()) + 1.5], title_text="quotations (one dot each)", row=1, col=1)
+    _cut_note(fig, "Shaded bands: presidential terms (from outside the corpus). Label under each date: outlet · quotations.",
+              groups, "%b %Y")
+    return _layout(fig, titles[by], 460)
+
+
+def _spread(x: pd.Series, y: pd.Series, step: float = 0.022) -> tuple[list[float], list[float]]:
+    """Return coordinates with points that share a position moved apart on a small sunflower spiral.
+
+    The first point at a position stays where it is; the k-th is moved
+    ``step * sqrt(k)`` away, so equal scores stay visible as separate markers.
+
+    >>> _spread(pd.Series([0.0, 0.0, 0.5]), pd.Series([0.0, 0.0, 0.1]))[0][0::2]
+    [0.0, 0.5]
+    """
+    seen: dict[tuple[float, float], int] = {}
+    xs, ys = [], []
+    for a, b in zip(x, y):
+        k = seen.get((a, b), 0)
+        seen[(a, b)] = k + 1
+        angle = k * 2.399963
+        xs.append(a + step * math.sqrt(k) * math.cos(angle))
+        ys.append(b + step * math.sqrt(k) * math.sin(angle))
+    return xs, ys
+
+
+def _score_scatter(book: pd.DataFrame, x: str, y: str) -> go.Figure:
+    fig = go.Figure()
+    xs, ys = _spread(book[x], book[y])
+    moved = book.assign(_x=xs, _y=ys)
+    for stance in _stance_order(book["stance_hand"]):
+        rows = moved[moved["stance_hand"] == stance]
+        fig.add_trace(go.Scatter(
+            x=rows["_x"], y=rows["_y"], mode="markers", name=STANCE_LABELS.get(stance, stance),
+            marker=dict(color=stance_color(stance), size=11, opacity=0.9, line=dict(color="white", width=1)),
+            customdata=[(*h, a, b) for h, a, b in zip(_quote_hover(rows), rows[x], rows[y])],
+            hovertemplate=QUOTE_HOVER.replace("<extra></extra>", "") +
+            f"<br><br>{x} = %{{customdata[8]:.2f}}, {y} = %{{customdata[9]:.2f}}<extra></extra>",
+        ))
+    fig.update_layout(legend=dict(title=dict(text="hand-coded stance:")))
+    _note(fig, "Quotations with equal scores are drawn a little apart; hover gives the exact scores.")
+    return fig
+
+
+def polarity_subjectivity(book: pd.DataFrame) -> go.Figure:
+    """Return TextBlob polarity (across) against subjectivity (up), one marker per quotation, coloured by hand-coded stance.
+
+    The title counts, from the data, the AGAINST quotations worded
+    positively and the FAVOR quotations worded negatively. Quotations with
+    equal scores are moved apart a little; hover gives the exact scores.
+    """
+    fig = _score_scatter(book, "polarity", "subjectivity")
+    against = book[book["stance_hand"] == "AGAINST"]
+    favor = book[book["stance_hand"] == "FAVOR"]
+    title = (f"Sentiment is not stance: {int((against['polarity'] > 0).sum())} of {len(against)} AGAINST quotations "
+             f"are worded positively,<br>{int((favor['polarity'] < 0).sum())} of {len(favor)} FAVOR quotations negatively")
+    fig.add_vline(x=0, line=dict(color=OKABE_ITO["grey"], dash="dot"))
+    fig.add_annotation(text="← negative wording", x=-0.98, y=1.04, showarrow=False, xanchor="left", font=dict(size=12))
+    fig.add_annotation(text="positive wording →", x=0.98, y=1.04, showarrow=False, xanchor="right", font=dict(size=12))
+    fig.update_xaxes(range=[-1.05, 1.05], title_text="TextBlob polarity of the quotation (−1 negative, +1 positive)")
+    blank = int(((book["polarity"] == 0) & (book["subjectivity"] == 0)).sum())
+    fig.add_annotation(text=f"{blank} quotations use no word TextBlob scores (0, 0)", x=0, y=-0.12, ax=160, ay=-10,
+                       xanchor="left", font=dict(size=12), arrowcolor="#555555")
+    fig.update_yaxes(range=[-0.2, 1.12], title_text="TextBlob subjectivity<br>(0 factual, 1 opinion)")
+    return _layout(fig, title)
+
+
+def lexicon_agreement(book: pd.DataFrame, threshold: float = 0.05) -> go.Figure:
+    """Return TextBlob polarity (across) against VADER compound (up), one marker per quotation.
+
+    Both scores are in [-1, 1]; the shaded cross is the neutral band
+    (within ``threshold`` of zero). Markers in the top-right and bottom-left
+    are quotations on which the two lexicons agree about the sign of the
+    wording; the title counts them.
+    """
+    from ..annotate import sign
+
+    fig = _score_scatter(book, "polarity", "vader_compound")
+    same = int((book["polarity"].map(lambda v: sign(v, threshold)) == book["vader_compound"].map(lambda v: sign(v, threshold))).sum())
+    for a in ("x", "y"):
+        kw = {f"{a}0": -threshold, f"{a}1": threshold}
+        (fig.add_vrect if a == "x" else fig.add_hrect)(**kw, fillcolor="#DDDDDD", opacity=0.5, line_width=0, layer="below")
+    fig.add_shape(type="line", x0=-1, y0=-1, x1=1, y1=1, line=dict(color=OKABE_ITO["grey"], dash="dot"), layer="below")
+    fig.update_xaxes(range=[-1.05, 1.05], title_text="TextBlob polarity (−1 negative, +1 positive)")
+    fig.update_yaxes(range=[-1.05, 1.05], title_text="VADER compound<br>(−1 negative, +1 positive)")
+    fig.add_annotation(text=f"grey cross: neutral (within {threshold} of 0)", x=1, y=-0.9, xanchor="right",
+                       showarrow=False, font=dict(size=12, color="#555555"))
+    title = f"Two lexicons, one quotation: same sign of wording for {same} of {len(book)} quotations"
+    return _layout(fig, title)

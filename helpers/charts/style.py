@@ -1,0 +1,293 @@
+"""The look every chart shares: palette, template, stance and party codes, hover text, size, empty state, cut time axes.
+
+Colours come from the Okabe-Ito palette, which stays distinguishable for the
+common forms of colour blindness; each code means one thing in every
+notebook: stance (and the direction of a policy action) by colour, party by
+black and greys with a letter or a marker shape, never by a stance colour.
+
+Every figure is sized for a 1024 x 768 projector slide with a heading above
+it: :data:`HEIGHT` pixels high, as wide as its page, the legend under the
+x-axis title with room of its own, drop-downs and sliders inside the figure.
+:func:`slide_problems` checks a figure against these rules.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..vocabulary import STANCE_ORDER
+
+#: Okabe & Ito (2008), "Color Universal Design".
+OKABE_ITO = {
+    "black": "#000000", "orange": "#E69F00", "sky blue": "#56B4E9", "bluish green": "#009E73",
+    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "reddish purple": "#CC79A7",
+    "grey": "#999999",
+}
+PARAGRAPH_COLORS = {
+    "body": OKABE_ITO["blue"],
+    "title": OKABE_ITO["black"],
+    "section heading": OKABE_ITO["sky blue"],
+    "caption": OKABE_ITO["orange"],
+    "boilerplate": OKABE_ITO["grey"],
+}
+ARTICLE_PALETTE = [OKABE_ITO[c] for c in ("blue", "vermillion", "bluish green", "reddish purple", "orange", "sky blue", "black")]
+
+_ADMIN_FILL = {"Obama": "#F2F2F2", "Biden": "#F2F2F2", "Trump, 1st term": "#FBEBD9", "Trump, 2nd term": "#FBEBD9"}
+
+#: One colour per stance in every notebook (Okabe-Ito): AGAINST blue, FAVOR vermillion.
+STANCE_COLORS = {
+    "AGAINST": OKABE_ITO["blue"], "FAVOR": OKABE_ITO["vermillion"], "NONE": OKABE_ITO["grey"],
+    "MIXED": OKABE_ITO["reddish purple"],
+}
+STANCE_LABELS = {
+    "FAVOR": "FAVOR: supports or cooperates with federal enforcement",
+    "AGAINST": "AGAINST: resists it or protects immigrants from it",
+    "NONE": "NONE: neither, or off the topic",
+    "MIXED": "MIXED: an actor with FAVOR and AGAINST quotes",
+}
+#: Short stance names, for legends beside long row labels (where a flat legend has little room).
+STANCE_SHORT = {
+    "FAVOR": "FAVOR (for federal enforcement)", "AGAINST": "AGAINST (resists it)", "NONE": "NONE (neither)",
+    "MIXED": "MIXED (both)",
+}
+#: Marker colours of labels that are not stances: a quotation nobody hand-coded, or the rules missed.
+NO_LABEL_COLORS = {"not hand-coded": "#FFFFFF", "(not found)": "#FFFFFF"}
+
+#: Party is never a stance colour: black and greys, with a marker shape and a letter of its own.
+PARTY_COLORS = {
+    "Democratic": "#000000", "Republican": "#5A5A5A", "no party": "#B4B4B4",
+    "no party (organisation)": "#D9D9D9", "party unknown": "#FFFFFF",
+}
+PARTY_SYMBOLS = {
+    "Democratic": "circle", "Republican": "square", "no party": "diamond",
+    "no party (organisation)": "triangle-up", "party unknown": "x",
+}
+PARTY_SHORT = {"Democratic": "D", "Republican": "R"}
+
+#: How a date is drawn wherever dates appear: a filled triangle when the text states it, an open triangle over a
+#: dotted bar (every day it could be) when it is inferred. Never a ring: a ring means "the codings differ".
+DATE_SYMBOLS = {"stated": "triangle-up", "inferred": "triangle-up-open"}
+
+_AXIS = dict(linecolor="rgb(36,36,36)", gridcolor="rgb(232,232,232)", showgrid=False, showline=True, ticks="outside",
+             zeroline=False, automargin=True, title=dict(standoff=12))
+#: plotly's "simple_white" look, with only the settings these charts use (the full template would add
+#: about 9 KB to every stored chart) and Okabe-Ito as the default colour cycle.
+TEMPLATE = go.layout.Template(layout=dict(
+    colorway=ARTICLE_PALETTE, font=dict(color="rgb(36,36,36)"), hovermode="closest", paper_bgcolor="white",
+    plot_bgcolor="white", xaxis=_AXIS, yaxis=_AXIS,
+))
+FONT = dict(family="Arial, Helvetica, sans-serif", size=14)
+
+#: Default figure height: a 1024 x 768 slide keeps about 460 pixels under its heading.
+HEIGHT = 440
+#: Most rows (speakers, articles, jurisdictions) a chart draws before folding the rest into one "others" row.
+TOP = 25
+_TITLE_LINE, _NOTE_LINE, _LEGEND_ROW, _AXIS_BAND = 24, 18, 24, 58
+_SLIDE_WIDTH = 960  # the narrowest figure a slide gives (1024 minus its padding), for estimating legend rows
+
+
+def _escape(text: str) -> str:
+    """Return ``text`` with ``&``, ``<`` and ``>`` escaped: the entities plotly's labels decode.
+
+    Quotation marks stay as they are (plotly would show ``&quot;`` literally).
+
+    >>> _escape('"A & B" <i>')
+    '"A &amp; B" &lt;i&gt;'
+    """
+    return html.escape(text, quote=False)
+
+
+def wrap(text: str, width: int = 70) -> str:
+    """Return ``text`` HTML-escaped and wrapped with ``<br>`` for a hover label.
+
+    >>> wrap("Mayors & police <chiefs> spoke out against it", 20)
+    'Mayors &amp; police<br>&lt;chiefs&gt; spoke out<br>against it'
+    """
+    return "<br>".join(_escape(line) for line in textwrap.wrap(text, width)) or _escape(text)
+
+
+def _stance_order(values) -> list[str]:
+    """Return the labels present in ``values``: stances first, in the order of the vocabulary, then anything else.
+
+    >>> _stance_order(["NONE", "not hand-coded", "AGAINST"])
+    ['AGAINST', 'NONE', 'not hand-coded']
+    """
+    present = list(dict.fromkeys(values))
+    fixed = [s for s in STANCE_ORDER if s in present]
+    return fixed + sorted(v for v in present if v not in fixed)
+
+
+def stance_color(stance: str) -> str:
+    """Return the marker colour of a stance label: :data:`STANCE_COLORS`, white for no label.
+
+    >>> stance_color("FAVOR"), stance_color("not hand-coded")
+    ('#D55E00', '#FFFFFF')
+    """
+    return STANCE_COLORS.get(stance, NO_LABEL_COLORS.get(stance, OKABE_ITO["grey"]))
+
+
+def _legend_names(fig: go.Figure) -> list[str]:
+    """Return the names a figure's legend shows, once each."""
+    return list(dict.fromkeys(str(t.name) for t in fig.data if t.showlegend is not False and t.name))
+
+
+def _plot_width(fig: go.Figure) -> float:
+    """Return about how wide the plot area is on a slide: the figure less the longest y-axis label."""
+    labels = [str(v) for k in fig.layout if k.startswith("yaxis")
+              for v in (list(fig.layout[k].ticktext or []) + list(fig.layout[k].categoryarray or []))]
+    longest = max((len(re.sub(r"<[^>]+>", "", v)) for v in labels), default=4)
+    return _SLIDE_WIDTH - 30 - min(6.5 * longest, 420)
+
+
+def _legend_rows(fig: go.Figure) -> int:
+    """Return how many rows a flat legend of ``fig`` takes on a slide.
+
+    plotly lays a flat legend out within the plot area's width: on one row
+    when all entries fit, else in columns as wide as the widest entry.
+    """
+    names = _legend_names(fig)
+    if not names:
+        return 0
+    widths = [40 + 6.6 * len(n) for n in names]
+    title = fig.layout.legend.title.text
+    room = _plot_width(fig) - (7 * len(title) + 10 if title else 0)
+    if sum(widths) <= room:
+        return 1
+    return -(-len(names) // max(1, int(room // max(widths))))
+
+
+def _note(fig: go.Figure, text: str) -> None:
+    """Add a grey note line under the title, above the plot: what shading, bars or lines mean."""
+    fig.add_annotation(text=text, name="note", xref="paper", yref="paper", x=0, y=1, yanchor="bottom", xanchor="left",
+                       yshift=8, showarrow=False, align="left", font=dict(size=12, color="#555555"))
+
+
+def _layout(fig: go.Figure, title: str, height: int = HEIGHT, bottom: int = _AXIS_BAND) -> go.Figure:
+    """Return ``fig`` with the shared look, sized for a slide.
+
+    The title (one or two lines, stating the finding) sits at the top; any
+    :func:`_note` line under it; a drop-down at the top right, on the
+    title's first line; the legend lies flat at the bottom of the figure,
+    under the x-axis title, with margin enough for its rows.
+    """
+    lines = title.count("<br>") + 1
+    notes = sum(a.text.count("<br>") + 1 for a in fig.layout.annotations if a.name == "note")
+    top = 16 + _TITLE_LINE * lines + _NOTE_LINE * notes + 8
+    rows = _legend_rows(fig)
+    fig.update_layout(
+        template=TEMPLATE, font=FONT, height=height, autosize=True,
+        title=dict(text=title, x=0, xanchor="left", xref="container", yref="container", yanchor="top",
+                   pad=dict(l=10), font=dict(size=17)),
+        margin=dict(l=10, r=20, t=top, b=bottom + _LEGEND_ROW * rows),
+        hoverlabel=dict(align="left", bgcolor="white", font_size=13),
+        legend=dict(orientation="h", x=0, xanchor="left", xref="container", y=0, yref="container", yanchor="bottom",
+                    font=dict(size=12), traceorder="normal"),
+    )
+    plot = height - top - (bottom + _LEGEND_ROW * rows)
+    # plotly anchors a title of several lines by its last line: move it down by the lines above that one
+    fig.layout.title.y = 1 - (12 + (lines - 1) * 22) / height
+    for menu in fig.layout.updatemenus:  # top right, on the title's first line (keep that line short)
+        menu.update(x=1, xanchor="right", y=1 + (top - 10) / plot, yanchor="top", pad=dict(t=0, b=0, r=0))
+    return fig
+
+
+def _empty(title: str, text: str = "No speech quotation in these articles.") -> go.Figure:
+    """Return a figure that says plainly there is nothing to show, sized like every other chart."""
+    fig = go.Figure()
+    fig.add_annotation(text=text, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font=dict(size=16))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, title, 260)
+
+
+def _top(counts: pd.Series, n: int = TOP) -> tuple[list, int, int]:
+    """Return the ``n`` keys with the largest counts (ties in first-seen order), how many keys are left and their total.
+
+    >>> _top(pd.Series({"a": 1, "b": 5, "c": 2}), 2)
+    (['b', 'c'], 1, 1)
+    """
+    ordered = counts.sort_values(ascending=False, kind="stable")
+    kept = list(ordered.index[:n])
+    return kept, len(ordered) - len(kept), int(ordered.iloc[n:].sum())
+
+
+def others_label(k: int, count: int, unit: str) -> str:
+    """Return the label of the row that stands for everything past the top rows.
+
+    >>> others_label(475, 900, "quotations")
+    '475 others (900 quotations)'
+    """
+    return f"{k} others ({count} {unit})"
+
+
+def _cut_note(fig: go.Figure, text: str, groups: list[list[pd.Timestamp]], fmt: str) -> None:
+    """Add a note under the title of a chart whose time axis is cut into panels, naming each gap."""
+    gaps = [f"{groups[i][-1]:{fmt}} and {groups[i + 1][0]:{fmt}}" for i in range(len(groups) - 1)]
+    if gaps:
+        text += "<br>The time axis is cut: nothing in the articles between " + "; ".join(gaps) + "."
+    _note(fig, text)
+
+
+def _clusters(dates: list[pd.Timestamp], gap_days: int = 730) -> list[list[pd.Timestamp]]:
+    """Return sorted dates in groups, a new group after a gap of more than ``gap_days``.
+
+    >>> [len(g) for g in _clusters([pd.Timestamp(d) for d in ("2016-11-17", "2018-01-24", "2026-02-01")])]
+    [2, 1]
+    """
+    groups: list[list[pd.Timestamp]] = []
+    for d in sorted(dates):
+        if groups and (d - groups[-1][-1]).days <= gap_days:
+            groups[-1].append(d)
+        else:
+            groups.append([d])
+    return groups
+
+
+def slide_problems(fig: go.Figure, max_height: int = 470) -> list[str]:
+    """Return what keeps ``fig`` from fitting a 1024 x 768 slide under a heading; empty when it fits.
+
+    Checked: the height (at most ``max_height``), no fixed width, a flat
+    legend at the bottom of the figure with margin for its rows, and every
+    drop-down and slider inside the figure's box.
+
+    >>> slide_problems(_empty("Nothing yet"))
+    []
+    """
+    problems = []
+    lay = fig.layout
+    height = lay.height or 450
+    if height > max_height:
+        problems.append(f"height {height} > {max_height}")
+    if lay.width is not None:
+        problems.append(f"fixed width {lay.width}")
+    margin_t, margin_b = lay.margin.t or 0, lay.margin.b or 0
+    rows = _legend_rows(fig) if lay.showlegend is not False else 0
+    beside = (rows and lay.legend.orientation == "v" and "geo" in lay and lay.geo.domain.x
+              and (lay.legend.x or 0) >= lay.geo.domain.x[1] and lay.legend.xanchor == "left")
+    if beside:  # a map: the legend stands beside it, in space the map leaves free
+        rows = 0
+    elif rows:
+        legend = lay.legend
+        if legend.orientation != "h" or legend.yref != "container" or (legend.y or 0) > 0.02 or legend.yanchor != "bottom":
+            problems.append("legend is not flat at the bottom of the figure")
+        titled = any(lay[k].title.text and lay[k].side != "top" for k in lay if k.startswith("xaxis"))
+        need = (_AXIS_BAND if titled else 16) + _LEGEND_ROW * rows
+        if margin_b < need:
+            problems.append(f"bottom margin {margin_b} too small for the axis title and {rows} legend row(s)")
+    plot = height - margin_t - margin_b
+    if plot < 150:
+        problems.append(f"plot area only {plot} px high")
+    for kind, items in (("drop-down", lay.updatemenus), ("slider", lay.sliders)):
+        for item in items:
+            y = item.y if item.y is not None else (1 if kind == "drop-down" else 0)
+            pixels = margin_b + y * plot  # from the bottom of the figure
+            if not (0 <= pixels <= height) or not (0 <= (item.x if item.x is not None else 0) <= 1):
+                problems.append(f"{kind} at y={y} is outside the figure")
+            elif kind == "slider" and (item.yanchor or "top") == "top" and pixels - 62 < _LEGEND_ROW * rows:
+                problems.append("slider runs into the legend or off the bottom of the figure")
+    return problems

@@ -1,0 +1,78 @@
+import plotly.graph_objects as go
+import pytest
+
+from helpers import annotate, charts, labels, paragraphs
+
+
+@pytest.fixture(scope="module")
+def scored(articles):
+    return annotate.sentiment(annotate.sentences(articles))
+
+
+def test_timeline_marks_stated_and_inferred_dates(articles):
+    fig = charts.timeline(articles)
+    assert isinstance(fig, go.Figure)
+    markers = {t.name: t for t in fig.data if t.mode == "markers"}
+    names = labels.article_label(articles)
+    assert list(markers["date stated in the text"].y) == ["ABC News, 17 Nov 2016"]
+    assert markers["date stated in the text"].marker.symbol == "triangle-up"
+    assert markers["date inferred from the text"].marker.symbol == "triangle-up-open"
+    assert len(markers["date inferred from the text"].y) == 4
+    hover = markers["date inferred from the text"].customdata
+    assert any("Feb 2026 (inferred, month)" in row for row in hover)
+    spans = [t for t in fig.data if t.mode == "lines"]
+    month = [t for t in spans if t.y[0] == names["kr-2026-02"]][0]
+    assert [str(x)[:10] for x in month.x] == ["2026-02-01", "2026-03-01"]
+    assert month.line.dash == "dot"  # inferred: a dotted bar, not a ring
+    assert "outside the corpus" in fig.layout.annotations[-1].text
+    assert fig.layout.title.text.startswith("5 articles across two Trump administrations: 1 in Obama's term, ")
+
+
+def test_composition_shares_add_up_to_100(articles):
+    fig = charts.composition(paragraphs.paragraphs(articles))
+    assert [t.name for t in fig.data] == list(charts.PARAGRAPH_COLORS)
+    totals = [sum(t.x[i] for t in fig.data) for i in range(len(articles))]
+    assert all(abs(total - 100) < 0.3 for total in totals)
+    assert [t.marker.color for t in fig.data] == list(charts.PARAGRAPH_COLORS.values())
+
+
+def test_sentiment_arc_hover_shows_the_sentence(scored):
+    fig = charts.sentiment_arc(scored)
+    assert [t.name for t in fig.data] == ["abc-2016-11-17", "cnn-2017-01-27", "ap-2017-06-25", "nbc-2018-01-24", "kr-2026-02"]
+    body = scored[scored["paragraph_type"] == "body"]
+    assert sum(len(t.y) for t in fig.data) == len(body)
+    first = fig.data[0].customdata[0][0]
+    assert first.startswith("— -- Mayors and police chiefs")
+    assert len(fig.layout.updatemenus[0].buttons) == 1 + 5
+
+
+def test_sentiment_arc_draws_vader(articles):
+    scored = annotate.sentiment(annotate.sentences(articles.head(1)), analyzer="vader")
+    fig = charts.sentiment_arc(scored, value="vader_compound")
+    assert "VADER compound" in fig.layout.yaxis.title.text
+
+
+def test_overview_charts_label_articles_by_outlet_and_date(articles, scored):
+    paras = paragraphs.paragraphs(articles)
+    rows = list(charts.composition(paras, articles).data[0].y)
+    assert rows[0] == "ABC News, 17 Nov 2016" and len(rows) == 5
+    arc = charts.sentiment_arc(scored, articles=articles)
+    assert arc.data[0].name == "ABC News, 17 Nov 2016"
+    assert [b.label for b in arc.layout.updatemenus[0].buttons][1] == "ABC News, 17 Nov 2016"
+    body = scored[scored["paragraph_type"] == "body"]
+    assert f"{int((body['polarity'] > 0).sum())} of {len(body)} sentences positive" in arc.layout.title.text
+
+
+def test_many_articles_keep_the_top_25_and_count_the_rest():
+    import pandas as pd
+
+    sents = pd.DataFrame([{"article_id": f"a-{i:03d}", "paragraph_type": "body", "polarity": 0.1, "text": "Words.",
+                           "sentence": k, "paragraph": 1} for i in range(60) for k in range(1 + (i < 25))])
+    arc = charts.sentiment_arc(sents)
+    drawn = [t for t in arc.data if t.mode == "lines+markers"]
+    assert len(drawn) == 25 and arc.data[-1].name == "not drawn: 35 others (35 sentences)"
+    assert len(arc.layout.updatemenus[0].buttons) == 26
+    paras = pd.DataFrame([{"article_id": f"a-{i:03d}", "paragraph_type": "body", "paragraph": 1, "n_chars": 100 + (i < 25)}
+                          for i in range(60)])
+    rows = list(charts.composition(paras).data[0].y)
+    assert len(rows) == 26 and rows[-1] == "35 others together"
