@@ -77,6 +77,14 @@ TARGET_CUES: list[tuple[str, str, str]] = [
      r"bad guys?|secures? the border|mass migration|inflow|heinous|deadly consequences|law-abiding|held accountable|"
      r"will (?:be|get) prosecuted|not be deterred|violent crimes?|wanted criminals|endanger the lives of law enforcement|"
      r"radical (?:open[- ]borders?|extremists?|left)|illegal alien\w*|criminals? off (?:our|the) streets|keeping dangerous criminals)\b"),
+    ("sues over sanctuary or immigration policies", "FAVOR",
+     r"\b(?:sue[sd]?|suing|lawsuits? against|took to court)\b[^.;]{0,50}\bover\b[^.;]{0,20}\b(?:sanctuary|immigration) (?:polic\w+|laws?)"),
+    ("stops a pause on deportations", "FAVOR",
+     r"\b(?:halt\w*|stop\w*|block\w*|end\w*|overturn\w*)\b[^.;]{0,30}\b(?:deportation (?:freeze|pause|moratorium)|pause on deportations)"),
+    ("speaks out against federal enforcement", "AGAINST",
+     r"\b(?:criticiz\w*|criticis\w*|condemn\w*|blast\w*|slam\w*|denounc\w*|rebuk\w*|decr(?:y|ied|ies)|sue[sd]?|suing)\b"
+     r"[^.;]{0,40}\b(?:Trump\S*|the administration|ICE|DHS|Homeland Security|federal (?:government|agents|officials|immigration)|"
+     r"the raids|immigration raids|deportations|the crackdown|the executive order)"),
     ("criticises federal enforcement", "AGAINST",
      rf"\b{_FEDERAL}\b[^.;]{{0,70}}\b{_HARSH}\b|\b{_HARSH}\b[^.;]{{0,70}}\b{_FEDERAL}\b"),
     ("will not hand people over", "AGAINST",

@@ -19,6 +19,8 @@ from helpers.knowledge import Knowledge
     ("Our migrant shelters are nearly at capacity.", "NONE"),
     ("The people they were searching for had outstanding warrants.", "NONE"),
     ("It will be difficult to categorically bar ICE agents from public parks.", "NONE"),
+    ("The mayor blasted the Trump administration on Friday.", "AGAINST"),
+    ("The Justice Department sued the state over its sanctuary policies.", "FAVOR"),
 ])
 def test_target_aware_cues(words, label):
     assert stance.decide(stance_rules.cues(words)) == label
