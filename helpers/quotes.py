@@ -117,6 +117,12 @@ def kind(paragraph: str, start: int, end: int) -> tuple[str, str]:
         return "not speech", "title"
     if _SIGN_BEFORE.search(before):
         return "not speech", "sign, chant or web page"
+    if _RULING_BEFORE.search(_clause_before(paragraph, start)):
+        return "not speech", "wording of a court ruling"
+    if _SANCTUARY_TERM.fullmatch(content.strip(" ,.")):
+        return "not speech", "the term for a sanctuary jurisdiction"
+    if len(words) <= 5 and _NAMED_THING_AFTER.match(paragraph[end:end + 20]):
+        return "not speech", "the name of a law, report, protest or status"
     title_case = all(w[0].isupper() or w[0].isdigit() for w in words if w.lower() not in ("of", "the", "and", "a", "in", "on"))
     if title_case and len(words) <= 8 and (re.search(r"(?:’s?|'s?)\s*$", before) or _MEDIA_BEFORE.search(before)):
         return "not speech", "title"
@@ -139,6 +145,11 @@ _DOCUMENT_BEFORE = re.compile(
     r"memorandum of (?:understanding|agreement)|website|web page)\b(?!\s+(?:professor|school|firm|enforcement|student|clinic))[^.;\"“”]{0,60}?\b(?:says|said|states|stated|reads|read|"
     r"requires|required|promising|promises|threatened|threatens|declares|declared|directs|directed|calls for|called for|orders|ordered|"
     r"punish|bars|prohibits|defines)\b[^.;\"“”]{0,40}$", re.I)
+_RULING_BEFORE = re.compile(r"\bIn (?:his|her|its|their|the|a) (?:written |\d+-page )?(?:ruling|opinion|decision|order)\b[^.;\"“”]{0,60}$")
+_SANCTUARY_TERM = re.compile(r"(?:so-called )?sanctuary (?:cit(?:y|ies)|count(?:y|ies)|jurisdictions?|states?|polic(?:y|ies)|laws?|campus(?:es)?)",
+                             re.I)
+_NAMED_THING_AFTER = re.compile(r"\s+(?:law|laws|report|protests?|status|program|programme|operation|polic(?:y|ies)|bill|campaign|"
+                                r"movement|rule|act|slogan|initiative|rallies|rally|march|signs?)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me|you|You|your)\b")
 _REPORTING = re.compile(
     r"\b(?:" + "|".join(sorted(_m.SPEECH_VERBS, key=len, reverse=True)) +

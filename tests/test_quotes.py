@@ -50,6 +50,10 @@ def test_spans_mixed_doubled_and_unbalanced_marks(text, expected):
     ('The mayor vowed to “fight back” against the raids.', "partial"),
     ('The sheriff accused the city of “playing politics.”', "partial"),
     ('Ann Lee, a law professor, said, “The courts have not settled it.”', "full"),
+    ('In his ruling, Judge Ann Lee stated, “These arguments are beyond the reach of this Court.”', "not speech"),
+    ('A study said that “sanctuary counties” have lower crime rates.', "not speech"),
+    ('Critics compared it to the “show me your papers” law in Arizona.', "not speech"),
+    ('The mayor said the city “will not back down” from the fight.', "partial"),
 ])
 def test_kind(paragraph, kind):
     (s, e), = quotes.spans(paragraph)
