@@ -103,7 +103,8 @@ _AGED = re.compile(rf"(?P<name>{NAME}),\s+\d{{1,3}},")
 _VERB_NAME = re.compile(rf"\b(?:said|says|wrote|added|told)\s+(?P<name>{NAME})")
 # A surname alone next to a speech verb ("McIver said", "said Goertzen"): news style once a person is introduced.
 _SURNAME = r"(?P<name>[A-Z][a-z][\w'’-]*[a-z])"
-_SURNAME_VERB = re.compile(rf"(?<![\w'’.-])(?<![A-Z][a-z]\s){_SURNAME}\s+(?:also\s+|later\s+|then\s+)?(?:{_VERB_RE})\b")
+_SURNAME_VERB = re.compile(rf"(?<![\w'’.-])(?<![A-Z][a-z]\s){_SURNAME}(?:(?:’s|'s)\s+(?:press\s+)?(?:office|campaign|spokes\w+))?\s+"
+                           rf"(?:also\s+|later\s+|then\s+)?(?:{_VERB_RE})\b")
 _VERB_SURNAME = re.compile(rf"\b(?:said|says|wrote|added|told|asked)\s+{_SURNAME}(?=\s*[,.;:!?]|\s*[\"“”]|\s+(?:in|on|at|of|to|during|after|before|when)\b|$)")
 _ORG = re.compile(
     rf"\b(?:[Tt]he\s+)(?P<name>(?:{_CAP}\s+){{0,6}}?(?:{'|'.join(re.escape(w) for w in sorted(ORG_WORDS, key=len, reverse=True))}))"

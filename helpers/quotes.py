@@ -287,7 +287,7 @@ def _pick_after(text: str, q_end: int, limit: int, ms: list[_m.Mention]) -> tupl
     head = re.match(r"^[\s,.;:!?—–-]*(?:the\s+)?", region).end()
     if lead:
         gap = text[q_end + head:verb_at]
-        if re.search(r"[.!?]\s", gap) or len(gap) > 160:
+        if re.search(r"(?<!\b[A-Z])[.!?]\s", gap) or len(gap) > 160:  # "U.S. Attorney" is not a sentence end
             return "", "", ""
         named = [m for m in lead if m.kind in ("actor", "name", "organisation")]
         m = named[0] if named else lead[0]

@@ -224,6 +224,8 @@ def test_invented_articles_with_other_names(folder, floors):
     ('Vince Jones, 54, sat on a chair.\n\n“Never in a million years,” he said.', "Vince Jones"),
     ('Pete Buttigieg, mayor of South Bend, Indiana, tweeted that the raids would “tear families apart.”', "Pete Buttigieg"),
     ('HOMAN: I told them, "We will flood the zone."\n\nHOST: And the mayors?', "Homan"),
+    ('“We are pleased with the outcome,” the U.S. Attorney’s Office said in a statement.', "U.S. Attorney’s Office"),
+    ('At the time, Landry\'s office stated: "Louisiana agencies will enforce federal immigration laws."', "Landry"),
     ('A spokesperson for Gov. Ron DeSantis said the flights were part of a “promise to drop off migrants.”', ""),
 ])
 def test_speakers_of_real_news(body, speaker):
