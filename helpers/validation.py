@@ -480,19 +480,25 @@ METHODS = {
 
 
 def methods_table(dev: Part | None = None, others: dict[str, Part] | None = None, k: int = 5,
-                  reps: int = 1000) -> pd.DataFrame:
+                  reps: int = 1000, progress: bool = False) -> pd.DataFrame:
     """Return speaker accuracy and stance F_avg of every stance method: dev cross-validation and other parts.
 
     One row per method and measure; a column per part: ``dev (cross-validation)``
     and one per entry of ``others`` (e.g. ``{"blind": load(blind_folder)}``),
     where the model is fitted on the whole development part. Each cell reads
-    ``value [low, high] (count)``.
+    ``value [low, high] (count)``. It takes under a minute; ``progress=True``
+    shows a progress bar.
     """
     dev = dev if dev is not None else load()
     others = others or {}
     bases = {"dev": _base(dev), **{name: _base(other) for name, other in others.items()}}
     rows = []
-    for method, description in METHODS.items():
+    items = METHODS.items()
+    if progress:
+        from tqdm.auto import tqdm
+
+        items = tqdm(items, desc="methods", unit="method")
+    for method, description in items:
         cells = {"dev (cross-validation)": cross_validate(dev, method, k, bases["dev"])}
         for name, other in others.items():
             cells[name] = match(_label(other, bases[name], method, dev), other.quotes)
