@@ -161,3 +161,11 @@ def test_baselines_beside_the_automatic_stance(part_dir):
     assert table["method"].tolist()[0] == "automatic (stance cues)"
     assert table["n"].tolist() == [3, 3, 3]
     assert table["F_avg"].tolist()[0] == 1.0
+
+
+def test_the_methods_table_has_a_column_per_part(part_dir):
+    table = validation.methods_table(validation.load(), {"tiny": validation.load(part_dir)}, k=2, reps=50)
+    assert table[["method", "measure"]].values.tolist() == [
+        [m, x] for m in ("lexicon", "rules", "model") for x in ("speaker accuracy", "stance F_avg")]
+    assert list(table.columns) == ["method", "description", "measure", "dev (cross-validation)", "tiny"]
+    assert table.loc[(table["method"] == "rules") & (table["measure"] == "stance F_avg"), "tiny"].item().startswith("1.000 ")
