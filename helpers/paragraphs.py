@@ -34,6 +34,8 @@ _IMAGE_CAPTION = re.compile(r"^(Image|Photo|Video):\s")
 _PHOTO_CREDIT = re.compile(r"\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?[A-Z][\w&.' ]{1,30}$")
 _BYLINE = re.compile(r"^By ?[A-Z][\w.'’ -]{1,60}$")
 _DATE_LINE = re.compile(rf"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:{_MONTHS}) \d{{1,2}}, \d{{4}}(?:,? \d{{1,2}}:\d{{2}} ?[AP]\.?M\.?)?$", re.I)
+# A dateline in capitals on a line of its own: "LOS ANGELES", "CHICAGO (AP) —", "NEW YORK, N.Y. —".
+_CAPS_DATELINE = re.compile(r"^(?=.*[A-Z]{2})[A-Z][A-Z .,'’/-]{1,40}(?:\s*\([A-Za-z/ ]{1,30}\))?\s*[—–-]?$")
 _DATELINE = re.compile(r"^[A-Z]{2,}(?:\s*[,—–-]|\s*\u00a0)[^.!?]{0,60}$")
 _BOILERPLATE_PHRASES = re.compile(
     r"^(?:story highlights|related topics|related|related articles|read more|advertisement|"
@@ -159,7 +161,7 @@ def _boilerplate_rule(text: str) -> str | None:
         return "byline"
     if _DATE_LINE.match(text):
         return "date line"
-    if _DATELINE.match(text) and len(_words(text)) <= 8:
+    if (_DATELINE.match(text) or _CAPS_DATELINE.match(text)) and len(_words(text)) <= 8:
         return "dateline"
     return None
 

@@ -75,6 +75,10 @@ def test_rules_on_invented_pages(lines, expected):
     (["The mayor sued.", "Posted at 9:56 PM, Jul 12, 2019", "More."], ["body", "boilerplate", "body"]),
     (["NATION", "Mayor Sues Over Funds", "Friday, September 8, 2023", "The mayor sued."], ["boilerplate", "title", "boilerplate", "body"]),
     (["The mayor sued.", "BACKGROUND:Governor flies migrants north", "More."], ["body", "boilerplate", "body"]),
+    (["Mayor sues", "By Jo Lee"] + ["The mayor spoke."] * 7 + ["LOS ANGELES", "The mayor spoke."],
+     ["title", "boilerplate"] + ["body"] * 7 + ["boilerplate", "body"]),
+    (["Mayor sues", "By Jo Lee"] + ["The mayor spoke."] * 7 + ["CHICAGO (AP) —", "The mayor spoke."],
+     ["title", "boilerplate"] + ["body"] * 7 + ["boilerplate", "body"]),
 ])
 def test_rules_on_real_page_furniture(lines, expected):
     assert [kind for kind, _, _ in label(lines)] == expected
