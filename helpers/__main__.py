@@ -10,6 +10,8 @@ Commands:
   site OUTDIR                the notebooks as an offline HTML site (index.html, plotly.js once)
   slides OUTDIR              an offline reveal.js deck per notebook
   handouts OUTDIR            the key charts as PNG files (kaleido with the system's Chromium)
+  add PATH ... [--corpus D]  add saved web pages (.html), text files or folders of them as articles
+  resolve [VERSION ...]      check that requirements.txt installs on Python 3.11.2, 3.12 and 3.13
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ def main(argv: list[str] | None = None) -> int:
     for name, text in (("site", "the notebooks as an offline HTML site"), ("slides", "an offline reveal.js deck per notebook"),
                        ("handouts", "the key charts as PNG files")):
         sub.add_parser(name, help=text).add_argument("outdir")
+    add = sub.add_parser("add", help="add saved web pages (.html), text files or folders of them as articles")
+    add.add_argument("paths", nargs="+", metavar="PATH")
+    add.add_argument("--corpus", default=None, help="the corpus folder to add to (default: corpus/ or $SANCTUARY_CORPUS)")
+    res = sub.add_parser("resolve", help="check that requirements.txt installs on each supported Python")
+    res.add_argument("versions", nargs="*", metavar="VERSION")
     args = parser.parse_args(argv)
 
     if args.command == "setup":
@@ -69,6 +76,14 @@ def main(argv: list[str] | None = None) -> int:
         written = getattr(present, args.command)(args.outdir)
         size = sum(p.stat().st_size for p in Path(args.outdir).rglob("*") if p.is_file())
         print(f"{len(written)} files written into {args.outdir} ({size / 1e6:.1f} MB in the folder)")
+    elif args.command == "add":
+        from . import add
+
+        return add.main(args.paths, args.corpus)
+    elif args.command == "resolve":
+        from . import requirements
+
+        return requirements.main(args.versions)
     elif args.command == "benchmark":
         from . import benchmark
 
