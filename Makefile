@@ -51,7 +51,7 @@ $(STAMP): requirements.txt pyproject.toml package.json package-lock.json
 setup: $(STAMP)
 
 lab: setup
-	$(BIN)/jupyter lab --ip=127.0.0.1 --LabApp.news_url=None $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" notebooks/00_start_here.ipynb
+	$(BIN)/python -m helpers.lab --ip=127.0.0.1 --LabApp.news_url=None $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" notebooks/00_start_here.ipynb
 
 test: setup
 	$(BIN)/python -m pytest

@@ -81,12 +81,15 @@ def profile(jid: str, kb: Knowledge, acts: pd.DataFrame, book: pd.DataFrame | No
 
 
 def _rows(table: pd.DataFrame, columns: list[str]) -> str:
-    from .quotebook import _TD
+    """Return ``columns`` of ``table`` as a table for reading (:func:`helpers.tables.show`): readable headers, no index.
 
-    head = "".join(f"<th {_TD}>{html.escape(c)}</th>" for c in columns)
-    body = "".join("<tr>" + "".join(f"<td {_TD}>{html.escape(str(v))}</td>" for v in r) + "</tr>"
-                   for r in table[columns].itertuples(index=False))
-    return f"<table style='border-collapse:collapse;line-height:1.35'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    >>> text = _rows(pd.DataFrame({"name": ["Chicago"], "n_actions": [2]}), ["name", "n_actions"])
+    >>> ">actions</th>" in text, "n_actions" in text
+    (True, False)
+    """
+    from .tables import show
+
+    return show(table[columns].reset_index(drop=True)).html
 
 
 def to_html(jid: str, kb: Knowledge, acts: pd.DataFrame, book: pd.DataFrame | None = None) -> str:

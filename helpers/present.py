@@ -211,7 +211,12 @@ def slides(outdir: str | Path, paths=None) -> list[Path]:
 
 
 def handout_figures() -> dict[str, object]:
-    """Return the key charts of the collection by file name, built from the corpus."""
+    """Return the key charts of the collection by file name, built from the corpus.
+
+    Hovers name articles by outlet and date; ``04_validation.png`` is the
+    agreement of the rules on every set (in-sample sets marked), as notebook 04
+    leads with it.
+    """
     from . import annotate, charts, cities, corpus, evaluate, knowledge, parties, policies, quotebook, quotes
 
     articles = corpus.load()
@@ -221,17 +226,26 @@ def handout_figures() -> dict[str, object]:
     book = quotebook.build(articles, sents, auto, hand, kb)
     acts = policies.reference(articles, kb)
     places = cities.jurisdictions(kb, acts, book)
+    data = ROOT / "tests" / "data"
+    sets = {
+        "corpus (rules written on it)": evaluate.summary(auto, hand),
+        "invented (used while improving the rules)": evaluate.named_set(data / "invented", data / "invented_expected.csv"),
+        "held-out (never used to change the rules)": evaluate.named_set(data / "heldout", data / "heldout_expected.csv"),
+    }
+    in_sample = {"corpus (rules written on it)", "invented (used while improving the rules)"}
     return {
         "00_timeline.png": charts.timeline(articles),
         "01_stance_by_speaker.png": charts.stance_by_speaker(book),
         "01_stance_over_time.png": charts.stance_over_time(book, articles),
         "01_sentiment_is_not_stance.png": charts.polarity_subjectivity(book),
-        "02_policy_matrix.png": charts.policy_matrix(acts, places, kb),
+        "02_policy_matrix.png": charts.policy_matrix(acts, places, kb, articles=articles),
         "02_policy_map.png": charts.policy_map(acts, places),
-        "02_policy_timeline.png": charts.policy_timeline(acts, places, policies.federal(articles, kb), kb),
+        "02_policy_timeline.png": charts.policy_timeline(acts, places, policies.federal(articles, kb), kb,
+                                                         articles=articles),
         "03_stance_by_party.png": charts.stance_shares(parties.stance_counts(book, level="actor"),
                                                         "Stance by party, per speaker", unit="speakers"),
         "04_agreement.png": charts.agreement(evaluate.baselines(evaluate.speech_pairs(evaluate.match(auto, hand)))),
+        "04_validation.png": charts.validation_overview(charts.scores_table(sets, in_sample=in_sample)),
     }
 
 

@@ -34,6 +34,8 @@ HEADERS = {
 #: Columns whose values are article ids, and columns whose values are actor ids.
 ARTICLE_COLUMNS = ("article_id", "article", "party_article")
 ACTOR_COLUMNS = ("speaker", "actor", "speaker_id", "actor_id", "speaker_hand", "speaker_auto")
+#: Columns whose values start with an article id ("abc-2016-11-17, line 30, sentence 17").
+REF_COLUMNS = ("ref", "where")
 
 _CELL = "padding:4px 10px;border-bottom:1px solid #DDDDDD;vertical-align:top;"
 _TEXT = "text-align:left;white-space:normal;overflow-wrap:normal;word-break:normal;"
@@ -75,6 +77,18 @@ def _cell(value, numeric: bool) -> str:
     return f"<td style='{_CELL}{_NUMBER if numeric else _TEXT}'>{html.escape(text)}</td>"
 
 
+def _ref_label(value, labels: dict[str, str]):
+    """Return a reference with its leading article id replaced by the reader's label.
+
+    >>> _ref_label("abc-2016-11-17, line 30, sentence 17", {"abc-2016-11-17": "ABC News, 17 Nov 2016"})
+    'ABC News, 17 Nov 2016, line 30, sentence 17'
+    """
+    if not isinstance(value, str):
+        return value
+    head, sep, rest = value.partition(",")
+    return f"{labels[head]}{sep}{rest}" if head in labels else value
+
+
 def show(frame: pd.DataFrame | pd.Series, *, index: bool | None = None, articles: pd.DataFrame | None = None,
          kb=None, headers: dict[str, str] | None = None, caption: str | None = None, empty: str = "No rows.") -> Table:
     """Return ``frame`` as a table for reading: static HTML, readable headers, text wrapped, nothing cut.
@@ -98,20 +112,28 @@ def show(frame: pd.DataFrame | pd.Series, *, index: bool | None = None, articles
     if index is None:
         index = not (isinstance(table.index, pd.RangeIndex) and table.index.name is None)
     across = table.columns.name if not isinstance(table.columns, pd.MultiIndex) else None
+    articles_by_id = article_label(articles) if articles is not None else {}
     if index:
         names_in = [n if n is not None else "" for n in table.index.names]
         table = table.reset_index()
+        for name in names_in:  # row labels that are ids get readers' labels too, before a cross-table renames them
+            if name in ARTICLE_COLUMNS and articles_by_id:
+                table[name] = table[name].map(lambda v: articles_by_id.get(v, v))
+            elif name in ACTOR_COLUMNS and kb is not None:
+                people = person_label([v for v in table[name] if v], kb.actors)
+                table[name] = table[name].map(lambda v: people.get(v, v))
         if across is not None and len(names_in) == 1:  # a cross-table: say what the rows and the columns are
             table = table.rename(columns={table.columns[0]: f"{header(names_in[0])} ↓ · {header(across)} →"})
     if isinstance(table.columns, pd.MultiIndex):
         table.columns = [" ".join(str(x) for x in c if str(x)) for c in table.columns]
-    articles_by_id = article_label(articles) if articles is not None else {}
     for column in table.columns:
         if column in ARTICLE_COLUMNS and articles_by_id:
             table[column] = table[column].map(lambda v: articles_by_id.get(v, v))
         elif column in ACTOR_COLUMNS and kb is not None:
             people = person_label([v for v in table[column] if v], kb.actors)
             table[column] = table[column].map(lambda v: people.get(v, v))
+        elif column in REF_COLUMNS and articles_by_id:
+            table[column] = table[column].map(lambda v: _ref_label(v, articles_by_id))
     if table.empty:
         return Table(f"<p><i>{html.escape(empty)}</i></p>", table)
     names = {**{c: header(c) for c in table.columns}, **(headers or {})}

@@ -269,7 +269,8 @@ def lab(tmp_path_factory, browser):
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_DATA_DIR": str(home / "data"),
            "JUPYTER_RUNTIME_DIR": str(home / "runtime"), "JUPYTER_TOKEN": TOKEN, "PLOTLY_RENDERER": "plotly_mimetype"}
     port = _free_port()
-    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+    # started as `make lab` starts it: with the collection's stylesheet
+    command = [sys.executable, "-m", "helpers.lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
                f"--ServerApp.root_dir={served}", "--LabApp.news_url=None", "--LabApp.expose_app_in_browser=True",
                "--ServerApp.disable_check_xsrf=False"]
     if hasattr(os, "getuid") and os.getuid() == 0:
@@ -323,6 +324,20 @@ def test_notebook_runs_in_jupyterlab_and_draws_its_charts(browser, lab, path):
     assert outside == []
     # no extension built for another JupyterLab: no version warnings in the console
     assert [m for m in console if "satisf" in m and "version" in m] == []
+    page.close()
+
+
+def test_printed_output_wraps_between_words_in_jupyterlab(browser, lab):
+    page = browser.new_page(viewport={"width": 1024, "height": 768})
+    _watch(page, LOCAL + (lab, lab.replace("http", "ws")))
+    page.goto(f"{lab}/lab/workspaces/test-wrap/tree/notebooks/{NOTEBOOKS[0].name}?reset&token={TOKEN}")
+    page.wait_for_selector(".jp-OutputArea-output pre", timeout=60000)
+    assert page.locator("link[href$='custom/custom.css']").count() == 1  # JupyterLab's custom CSS, from helpers/templates/lab
+    page.wait_for_function("() => getComputedStyle(document.querySelector('.jp-OutputArea-output pre')).wordBreak === 'normal'",
+                           timeout=15000)
+    styles = page.evaluate("() => [...document.querySelectorAll('.jp-OutputArea-output pre')]"
+                           ".map(e => getComputedStyle(e).wordBreak + ' ' + getComputedStyle(e).overflowWrap)")
+    assert styles and set(styles) == {"normal break-word"}  # JupyterLab's own rule is break-all
     page.close()
 
 

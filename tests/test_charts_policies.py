@@ -74,3 +74,19 @@ def test_side_by_side_counts_actions_and_quotations(policy_data, book):
                       "<b>Miami-Dade County</b><br>2 action(s); quotations of its officials: 6 FAVOR"]
     empty = charts.compare_jurisdictions(acts, book, "new-orleans", "minneapolis", kb)
     assert any(a.text == "Neither jurisdiction has a policy action in the articles." for a in empty.layout.annotations)
+
+
+def test_policy_map_is_large_and_keeps_its_labels_inside_the_map(policy_data):
+    _, acts, _, places = policy_data
+    fig = charts.policy_map(acts, places)
+    assert list(fig.layout.geo.domain.x) == [0, 0.62] and list(fig.layout.geo.domain.y) == [0, 1]
+    assert list(fig.layout.geo2.domain.x) == [0.65, 1.0]
+    assert fig.layout.margin.b == 16 and fig.layout.height == 460
+    # legend and time control in the column beside the map, on the plot area, so they take no margin from the map
+    assert fig.layout.legend.xref == "paper" and fig.layout.legend.x == 0.65
+    assert fig.layout.sliders[0].x == 0.65 and fig.layout.sliders[0].len == 0.35
+    sides = {name: side for trace in fig.data if trace.name == "jurisdictions"
+             for name, side in zip(trace.text, trace.textposition)}
+    assert sides["Miami-Dade County"] == "middle left" and sides["Boston"] == "middle left"  # at the east edge
+    assert sides["New York City"] == "middle left" and sides["Washington D.C."] != "middle left"  # the inset's edges
+    assert {sides["Chicago"], sides["Carmel"]} == {"middle left", "middle right"}  # neighbours on opposite sides

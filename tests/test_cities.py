@@ -71,3 +71,12 @@ def test_drilldown_switches_and_leaves_a_static_copy(data):
     data_ = bundle[0] if isinstance(bundle, tuple) else bundle
     assert data_["text/html"].startswith("<p><i>Static copy of the drill-down")
     assert all(name in data_["text/html"] for name in EVERY_JURISDICTION)
+
+
+def test_drilldown_static_copy_has_readable_headers(data):
+    kb, acts, book = data
+    bundle = cities.drilldown(kb, acts, book)._repr_mimebundle_()
+    static = (bundle[0] if isinstance(bundle, tuple) else bundle)["text/html"]
+    assert [h for h in ("name", "type", "actions", "restrict", "cooperate", "quotations", "actors")
+            if f">{h}</th>" in static] == ["name", "type", "actions", "restrict", "cooperate", "quotations", "actors"]
+    assert "n_actions" not in static and "n_quotes" not in static

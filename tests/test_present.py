@@ -20,3 +20,18 @@ def test_pages_link_to_article_copies_beside_them(tmp_path):
 def test_slides_are_16_by_9():
     width, height = present.SLIDE_SIZE
     assert width * 9 == height * 16
+
+
+
+def test_handout_figures_name_articles_by_outlet_and_date_and_include_the_validation_overview():
+    import json
+
+    figures = present.handout_figures()
+    assert list(figures)[-2:] == ["04_agreement.png", "04_validation.png"]
+    sets = {trace.name.split(" — ")[0] for trace in figures["04_validation.png"].data if trace.type == "bar"}
+    assert sets == {"corpus (rules written on it)", "invented (used while improving the rules)",
+                    "held-out (never used to change the rules)"}
+    assert figures["04_validation.png"].layout.title.text.startswith("On text the rules were not written on")
+    for name in ("02_policy_matrix.png", "02_policy_timeline.png"):
+        text = json.dumps(figures[name].to_plotly_json(), default=str)
+        assert "CNN, 27 Jan 2017" in text and "cnn-2017-01-27" not in text, name

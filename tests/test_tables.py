@@ -47,3 +47,17 @@ def test_headers_rename_any_column_and_the_table_keeps_its_frame():
     shown = tables.show(pd.DataFrame({"x_y": [1]}), headers={"x_y": "my column"})
     assert ">my column</th>" in shown.html and shown._repr_html_() == shown.html
     assert list(shown.frame.columns) == ["x_y"]
+
+
+def test_show_gives_readers_labels_to_row_labels_of_a_crosstab():
+    table = pd.DataFrame({"article_id": ["abc-2016-11-17", "kr-2026-02"], "paragraph_type": ["body", "caption"]})
+    counts = table.groupby(["article_id", "paragraph_type"]).size().unstack(fill_value=0)
+    html = tables.show(counts, articles=ARTICLES).html
+    assert ">ABC News, 17 Nov 2016</td>" in html and ">Korean news outlet, Feb 2026</td>" in html
+    assert "abc-2016-11-17" not in html and ">article ↓ · paragraph type →</th>" in html
+
+
+def test_show_gives_readers_labels_to_references_that_start_with_an_article_id():
+    frame = pd.DataFrame({"ref": ["abc-2016-11-17, line 30, sentence 17", "elsewhere"], "text": ["x", "y"]})
+    html = tables.show(frame, articles=ARTICLES).html
+    assert ">ABC News, 17 Nov 2016, line 30, sentence 17</td>" in html and ">elsewhere</td>" in html

@@ -28,6 +28,13 @@ DIRECTION_LABELS = {
 FEDERAL = "<b>federal</b>"
 #: Marks a jurisdiction whose bubble is new at a step of the map's time control.
 NEW_HALO = OKABE_ITO["yellow"]
+#: The policy map's layout, as parts of its plot area: the country map on the left; beside it the
+#: north-east inset above the legend and the time control.
+COUNTRY_X, INSET_X, INSET_Y = 0.62, (0.65, 1.0), (0.5, 0.93)
+#: The plot area of the map at its narrowest (a notebook page, 850 pixels wide), in pixels (width,
+#: height), and what the country map shows there: pixels per degree, and its west, east, south and
+#: north edges in degrees. Labels placed for the narrowest map stay whole on wider ones (a slide).
+SLIDE_PLOT, COUNTRY_SCALE, COUNTRY_BOUNDS = (820, 378), 8.5, (-125.0, -67.5, 24.5, 49.5)
 
 
 def _when(t: pd.Timestamp, precision_days: int) -> str:
@@ -173,30 +180,44 @@ def _crowded(lon: list[float], lat: list[float], near: float = 3.2) -> list[bool
     return [bool(g == sizes.index[0]) for g in group]
 
 
-def _label_sides(points: list[tuple[float, float]], texts: list[str], scale: float) -> list[str]:
-    """Return a text position for each map label so that labels and bubbles do not overlap (a greedy guess).
+def _label_sides(points: list[tuple[float, float]], texts: list[str], scale: float,
+                 bounds: tuple[float, float, float, float] | None = None, radii: list[float] | None = None) -> list[str]:
+    """Return a text position for each map label so that labels stay whole and clear of each other (a greedy guess).
 
-    ``scale`` is about how many pixels a degree takes on the map. Each label
-    tries right, left, above and below its point, in that order, and takes
-    the first place that no earlier label or other point occupies.
+    ``scale`` is about how many pixels a degree takes on the map;
+    ``bounds`` (west, east, south, north, in degrees) is the part of the
+    map that is drawn, so that no label runs off its edge; ``radii`` are the
+    bubbles' radii in pixels (10 when not given). Each label tries right,
+    left, above and below its bubble, in that order, and takes the first
+    place inside the map that no earlier label or other bubble occupies.
 
     >>> _label_sides([(-90.0, 30.0), (-82.0, 29.2)], ["New Orleans", "Ocala"], 9)
     ['middle left', 'middle right']
+    >>> _label_sides([(-74.0, 40.7)], ["New York City"], 30, bounds=(-78.0, -72.0, 38.0, 43.0))
+    ['middle left']
     """
     px = [(x * scale, -y * scale * 1.25) for x, y in points]
-    taken: list[tuple[float, float, float, float]] = [(x - 10, y - 10, x + 10, y + 10) for x, y in px]
+    radii = list(radii) if radii is not None else [10.0] * len(px)
+    taken: list[tuple[float, float, float, float]] = [(x - r, y - r, x + r, y + r) for (x, y), r in zip(px, radii)]
+    frame = None
+    if bounds is not None:
+        west, east, south, north = bounds
+        frame = (west * scale, -north * scale * 1.25, east * scale, -south * scale * 1.25)
     sides = []
-    for k, ((x, y), text) in enumerate(zip(px, texts)):
-        w, h = 6.6 * len(text) + 6, 16
-        options = [("middle right", (x + 12, y - h / 2)), ("middle left", (x - 12 - w, y - h / 2)),
-                   ("top center", (x - w / 2, y - 14 - h)), ("bottom center", (x - w / 2, y + 14))]
-        for side, (x0, y0) in options:
+    for k, ((x, y), text, r) in enumerate(zip(px, texts, radii)):
+        w, h = 7.2 * len(text) + 6, 18  # 13-pixel text
+        gap = r + 3
+        options = [("middle right", (x + gap, y - h / 2)), ("middle left", (x - gap - w, y - h / 2)),
+                   ("top center", (x - w / 2, y - gap - h)), ("bottom center", (x - w / 2, y + gap))]
+        inside = [(side, corner) for side, corner in options if frame is None or (
+            frame[0] <= corner[0] and corner[0] + w <= frame[2] and frame[1] <= corner[1] and corner[1] + h <= frame[3])]
+        for side, (x0, y0) in inside:
             box = (x0, y0, x0 + w, y0 + h)
             if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
                        for j, b in enumerate(taken) if j != k):
                 break
         else:
-            side, (x0, y0) = options[0]
+            side, (x0, y0) = (inside or options)[0]
         taken.append((x0, y0, x0 + w, y0 + h))
         sides.append(side)
     return sides
@@ -250,6 +271,14 @@ def policy_map(acts: pd.DataFrame, places: pd.DataFrame, years: range = range(20
     parts = {"geo": [i for i, c in enumerate(crowded) if not c], "geo2": [i for i, c in enumerate(crowded) if c]}
     last = states[-1]
     pick = lambda values, idx: [values[i] for i in idx]  # noqa: E731
+    inset = places.iloc[parts["geo2"]] if parts["geo2"] else None
+    inset_bounds = inset_scale = None
+    if inset is not None:  # the inset's ranges, and how many pixels a degree takes in it on a slide
+        pad_lon, pad_lat = 2.6, 0.8
+        inset_bounds = (inset["lon"].min() - pad_lon, inset["lon"].max() + pad_lon,
+                        inset["lat"].min() - pad_lat, inset["lat"].max() + pad_lat)
+        wide, high = (INSET_X[1] - INSET_X[0]) * SLIDE_PLOT[0], (INSET_Y[1] - INSET_Y[0]) * SLIDE_PLOT[1]
+        inset_scale = min(wide / (inset_bounds[1] - inset_bounds[0]), high / ((inset_bounds[3] - inset_bounds[2]) * 1.3))
     traces = []
     names = list(places["name"])
     for geo, idx in parts.items():
@@ -264,10 +293,12 @@ def policy_map(acts: pd.DataFrame, places: pd.DataFrame, years: range = range(20
             marker=dict(size=pick(last[5], idx), color=NEW_HALO, opacity=0.6, line=dict(width=0)),
         ))
         here = [(x, y) for x, y in zip(pick(lon, idx), pick(lat, idx))]
-        positions = _label_sides(here, [names[i] for i in idx], 44 if geo == "geo2" else 9)
+        radii = [max(b, h) / 2 for b, h in zip(pick(last[1], idx), pick(last[5], idx))]
+        scale, bounds = (inset_scale, inset_bounds) if geo == "geo2" else (COUNTRY_SCALE, COUNTRY_BOUNDS)
+        positions = _label_sides(here, [names[i] for i in idx], scale, bounds, radii)
         fig.add_trace(go.Scattergeo(
             lon=pick(lon, idx), lat=pick(lat, idx), mode="markers+text", geo=geo, name="jurisdictions", showlegend=False,
-            text=[_escape(names[i]) for i in idx], textposition=positions, textfont=dict(size=12, color="#222222"),
+            text=[_escape(names[i]) for i in idx], textposition=positions, textfont=dict(size=13, color="#222222"),
             marker=dict(size=pick(last[1], idx), color=pick(last[2], idx), line=dict(color=pick(last[3], idx), width=1.5),
                         opacity=0.95, sizemode="diameter"),
             hovertext=pick(last[4], idx), hoverinfo="text", customdata=idx,
@@ -291,30 +322,30 @@ def policy_map(acts: pd.DataFrame, places: pd.DataFrame, years: range = range(20
             restyle["hovertext"] += [None, pick(texts, idx)]
             indices += [halo, bubble]
         steps.append(dict(label=str(year), method="restyle", args=[restyle, indices]))
-    inset = places.iloc[parts["geo2"]] if parts["geo2"] else None
     geo_look = dict(showland=True, landcolor="#F2F2F2", showlakes=False, subunitcolor="#BBBBBB", countrycolor="#999999",
                     bgcolor="white", showsubunits=True)
+    right = INSET_X[0]  # the column beside the map: the inset, the legend, the time control
     fig.update_layout(
         sliders=[dict(active=len(steps) - 1, steps=steps, currentvalue=dict(prefix="actions up to the end of ", font=dict(size=14)),
-                      pad=dict(t=6, b=0), x=0, len=0.6, y=0, yanchor="top")],
-        geo=dict(scope="usa", projection_type="albers usa", domain=dict(x=[0, 0.6], y=[0, 1]), **geo_look),
-        legend=dict(orientation="v", x=0.63, xanchor="left", y=0.26, yanchor="top", yref="paper", font=dict(size=12)),
+                      pad=dict(t=4, b=0), x=right, len=1 - right, y=0.24, yanchor="top")],
+        geo=dict(scope="usa", projection_type="albers usa", domain=dict(x=[0, COUNTRY_X], y=[0, 1]), **geo_look),
     )
     if inset is not None:
-        pad_lon, pad_lat = 3.2, 0.9
         fig.update_layout(geo2=dict(
-            scope="north america", projection_type="mercator", domain=dict(x=[0.63, 1], y=[0.3, 0.9]),
-            lonaxis=dict(range=[inset["lon"].min() - pad_lon, inset["lon"].max() + pad_lon]),
-            lataxis=dict(range=[inset["lat"].min() - pad_lat, inset["lat"].max() + pad_lat]),
+            scope="north america", projection_type="mercator", domain=dict(x=list(INSET_X), y=list(INSET_Y)),
+            lonaxis=dict(range=list(inset_bounds[:2])), lataxis=dict(range=list(inset_bounds[2:])),
             showframe=True, framecolor="#999999", **geo_look))
-        fig.add_annotation(text="<b>North-east</b> (dots on the map)", xref="paper", yref="paper", x=0.63, y=0.91,
+        fig.add_annotation(text="<b>North-east</b> (dots on the map)", xref="paper", yref="paper", x=right, y=INSET_Y[1],
                            xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=12))
     _note(fig, "Bubble area: number of actions; colour: direction of the latest. Coordinates: city hall or centroid, "
                "from outside the corpus.")
     title = direction_finding(acts, dict(zip(places["jurisdiction"], places["name"])))
-    fig = _layout(fig, title, 460, bottom=78)
-    fig.update_layout(legend=dict(orientation="v", x=0.63, xanchor="left", y=0.26, yanchor="top", yref="paper"),
-                      margin=dict(b=78))
+    fig = _layout(fig, title, 460, bottom=16)
+    # the legend in the column beside the map, between the inset and the time control; placed on the
+    # plot area (paper), so that it takes no margin from the map
+    fig.update_layout(legend=dict(orientation="v", x=right, xref="paper", xanchor="left", y=INSET_Y[0] - 0.03,
+                                  yref="paper", yanchor="top", font=dict(size=12), tracegroupgap=0),
+                      margin=dict(b=16))
     return fig
 
 
