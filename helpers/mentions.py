@@ -35,6 +35,8 @@ TITLES = {
     "Superintendent": "superintendent", "Professor": "professor", "Prof.": "professor", "Dr.": "",
     "Alderman": "alderman", "Alderwoman": "alderwoman", "Supervisor": "supervisor",
     "Spokesperson": "spokesperson", "Spokesman": "spokesperson", "Spokeswoman": "spokesperson",
+    "Ald.": "alderman", "Reps.": "representative", "Del.": "delegate", "Atty. Gen.": "attorney general",
+    "Border Czar": "border czar", "border czar": "border czar", "Deputy Chief": "deputy chief", "deputy chief": "deputy chief",
 }
 # Nouns that make a phrase a role ("the county sheriff", "a law professor").
 ROLE_NOUNS = (
@@ -76,6 +78,7 @@ SPEECH_VERBS = (
     "recalled", "continued", "countered", "complained", "predicted", "maintained", "contended", "testified",
     "saying", "adding", "citing", "noting", "calling", "arguing", "promising", "warning", "telling", "writing",
     "declaring", "insisting", "vowing", "urging", "describing", "described", "called", "pledged", "pledging",
+    "notes", "claims", "claimed", "accused", "reiterated", "shouted", "chanted", "explaining", "asking", "stating",
 )
 DIRECTIVE_VERBS = ("ordered", "instructed", "directed", "banned", "barred", "required", "signed", "issued", "proposed")
 PRONOUNS = {"he": "person", "she": "person", "He": "person", "She": "person"}
@@ -94,8 +97,15 @@ _APPOSITIVE = re.compile(
     rf"(?=,|\.|;|$|\s+(?:said|told|wrote|added))"
 )
 _VERB_RE = "|".join(SPEECH_VERBS)
-_NAME_VERB = re.compile(rf"(?P<name>{NAME})(?:,[^,\"“”]{{1,160}}|,)?,?\s+(?:also\s+|meanwhile\s+|later\s+)?(?:{_VERB_RE})\b")
+_NAME_VERB = re.compile(rf"(?P<name>{NAME})(?:,[^,\"“”]{{1,160}}|,|\s+(?:with|of|from|at|for)\s+(?:the\s+)?[^,.;\"“”]{{1,80}}?)?,?\s+(?:also\s+|meanwhile\s+|later\s+)?(?:{_VERB_RE})\b")
+# A person introduced with an age: "Vince Jones, 54, sat ..."
+_AGED = re.compile(rf"(?P<name>{NAME}),\s+\d{{1,3}},")
 _VERB_NAME = re.compile(rf"\b(?:said|says|wrote|added|told)\s+(?P<name>{NAME})")
+# A surname alone next to a speech verb ("McIver said", "said Goertzen"): news style once a person is introduced.
+_SURNAME = r"(?P<name>[A-Z][a-z][\w'’-]*[a-z])"
+_SURNAME_VERB = re.compile(rf"(?<![\w'’.-])(?<![A-Z][a-z]\s){_SURNAME}(?:(?:’s|'s)\s+(?:press\s+)?(?:office|campaign|spokes\w+))?\s+"
+                           rf"(?:also\s+|later\s+|then\s+)?(?:{_VERB_RE})\b")
+_VERB_SURNAME = re.compile(rf"\b(?:said|says|wrote|added|told|asked)\s+{_SURNAME}(?=\s*[,.;:!?]|\s*[\"“”]|\s+(?:in|on|at|of|to|during|after|before|when)\b|$)")
 _ORG = re.compile(
     rf"\b(?:[Tt]he\s+)(?P<name>(?:{_CAP}\s+){{0,6}}?(?:{'|'.join(re.escape(w) for w in sorted(ORG_WORDS, key=len, reverse=True))}))"
     rf"(?:\s+of\s+(?!{_DAYS}){_CAP}(?:\s+(?!{_DAYS}){_CAP})?)?\b"
@@ -290,6 +300,20 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
             entity = known(name)
             add(1, start, start + len(name), "actor" if entity else ("organisation" if org else "name"),
                 entity or slug(name), "", "", not org, "name next to a speech verb")
+    for m in _AGED.finditer(text):
+        name = _strip_stop(m.group("name"))
+        if len(name.split()) >= 2:
+            start = m.start("name") + m.group("name").find(name)
+            add(1, start, start + len(name), "actor" if known(name) else "name", known(name) or slug(name), "", "", True,
+                "name with an age")
+    for rx in (_SURNAME_VERB, _VERB_SURNAME):
+        for m in rx.finditer(text):
+            name = m.group("name")
+            if name in _STOP or name in ORG_WORDS or registry.kb.surfaces.get(normalise(name), ("",))[0] == "place":
+                continue
+            entity = known(name) or registry.surnames.get(normalise(name), "")
+            add(0, m.start("name"), m.end("name"), "actor" if known(name) else "name", entity or slug(name), "", "", True,
+                "surname next to a speech verb")
     for m in _ORG.finditer(text):
         name = m.group("name")
         if len(name.split()) < 2 and name not in ("Post", "Times"):

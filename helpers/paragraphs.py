@@ -6,7 +6,9 @@ headings. Every paragraph (every non-empty line) gets one of
 :data:`PARAGRAPH_TYPES`, the name of the rule that decided it, and the section
 heading it sits under.
 
-The rules are general page conventions (a line that starts with ``Image:``,
+The rules are general page conventions (a line that starts with ``Image:``, navigation, sharing and
+browser notices, "RELATED:" lines, bylines with timestamps, a scraper's "date YYYY-MM-DD" stamp,
+present-tense picture descriptions,
 a credit such as ``Jane Doe / AP file``, a short headline-like line that shares
 no words with the paragraph after it, ...); none names an article of the corpus.
 ``corpus/annotations/paragraphs.csv`` holds the hand labels they are tested
@@ -31,13 +33,44 @@ _VIDEO_CAPTION = re.compile(r"^\d{1,2}:\d{2}\s*[-–—]\s*Source:", re.I)
 _IMAGE_CAPTION = re.compile(r"^(Image|Photo|Video):\s")
 _PHOTO_CREDIT = re.compile(r"\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?[A-Z][\w&.' ]{1,30}$")
 _BYLINE = re.compile(r"^By ?[A-Z][\w.'’ -]{1,60}$")
-_DATE_LINE = re.compile(rf"^(?:{_MONTHS}) \d{{1,2}}, \d{{4}}(?:,? \d{{1,2}}:\d{{2}} ?[AP]\.?M\.?)?$", re.I)
+_DATE_LINE = re.compile(rf"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:{_MONTHS}) \d{{1,2}}, \d{{4}}(?:,? \d{{1,2}}:\d{{2}} ?[AP]\.?M\.?)?$", re.I)
+# A dateline in capitals on a line of its own: "LOS ANGELES", "CHICAGO (AP) —", "NEW YORK, N.Y. —".
+_CAPS_DATELINE = re.compile(r"^(?=.*[A-Z]{2})[A-Z][A-Z .,'’/-]{1,40}(?:\s*\([A-Za-z/ ]{1,30}\))?\s*[—–-]?$")
 _DATELINE = re.compile(r"^[A-Z]{2,}(?:\s*[,—–-]|\s*\u00a0)[^.!?]{0,60}$")
 _BOILERPLATE_PHRASES = re.compile(
     r"^(?:story highlights|related topics|related|related articles|read more|advertisement|"
     r"more from [\w ]+|sign up for [\w ]+)$|contributed to this report\.?$",
     re.I,
 )
+# Page furniture of news sites: navigation, players, sharing, sign-up and browser notices, credits, copyright.
+_PAGE_CHROME = re.compile(
+    r"^(?:skip to (?:main )?content|follow us|share|share this( story| article)?|news|home|menu|search|view comments|"
+    r"play live radio|next up:?|listen|live|watch|subscribe|log ?in|sign in|advertisement|in summary|placeholder while article actions load|"
+    r"available on air stations|(?:\d{1,2}:\d{2}\s*)+|show caption|hide caption|toggle caption|enlarge this image|"
+    r"comments?|print|email|copy link|close|loading\.*|open in app|read more|more|[\w ]{0,30}newsroom)$"
+    r"|^©|\bcopyright\b|all rights reserved|democracy dies in darkness|your browser|javascript|enable cookies|ad blocker"
+    r"|^related\s*:|^(?:also )?read(?: more| also)?\s*:|^(?:see|watch|listen)(?: also| more)?\s*:|^more (?:on|from|news)\b"
+    r"|^get [^.]{0,60}\bto your inbox|\bsign up for\b[^.]{0,60}\bnewsletters?\b|\bclick here\b|site last updated"
+    r"|^this (?:article|story) (?:was|is|first|originally)\b[^.]{0,40}\b(?:published|appeared)|\bis a (?:staff|senior|contributing) (?:writer|reporter|editor)\b"
+    r"|preferred source|more of our stories|^hang on for a minute|we're trying to find|^updated:|^published:|^posted\b|^published by\b"
+    r"|^listen to\b[^.]{0,40}\bpodcast|^(?-i:[A-Z]{3,})$|^(?-i:SHARE|WATCH|LISTEN|READ)\s"
+    r"|^(?-i:[A-Z][A-Z'’ ]{2,24})[:?](?=\S)|^(?-i:[A-Z][\w'’ ]{2,30}):(?=[A-Z])"
+    r"|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:et|ct|pt|mt|ist|utc|gmt|edt|est|cdt|pdt)\b",
+    re.I,
+)
+# A stamp some scraped pages begin with: "date 2025-09-30".
+_DATE_STAMP = re.compile(r"^date \d{4}-\d{2}-\d{2}\s*")
+_BYLINE_TIMESTAMP = re.compile(r"^(?:[-–—]\s*)?(?:by\s+[A-Z][^.!?]{0,80}(?:\||~|\bupdated\b|@|\d{4})|[-–—]\s*the [A-Z][\w ]+ [-–—])", re.I)
+_CREDIT_ONLY = re.compile(r"^\((?:[^()]{2,60})\)$|\((?:AP|Reuters|Getty|AFP)?\s*Photo[^)]{0,60}\)$|\bPhoto:\s*[A-Z][^.]{0,60}$|\(Photo:[^)]{0,80}\)$")
+_CAPTION_START = re.compile(r"^(?:FILE\s*[-–—:]|FILE PHOTO|In this (?:file )?photo|Pictured)", re.I)
+# Captions describe a picture in the present tense: "Protesters block the entrance ...", "A woman prays outside ...".
+_CAPTION_VERBS = re.compile(
+    r"^(?:(?![\w'’-]+ed\b)[\w.,'’()-]+\s+){1,10}?(?:speaks|delivers|presides|prays|pray|walks|stands|listens|holds|hold|looks|gestures|"
+    r"arrives|attends|talks|addresses|conducts|marches|march|rallies|rally|gather|gathers|cheer|cheers|block|blocks|waves|"
+    r"sits|poses|answers|chant|chants|carries|carry|hug|hugs|wait|waits|protest outside)\b"
+)
+# A name or an outlet alone on a line near the top: "Whitney Woodworth", "Milwaukee Journal Sentinel".
+_NAME_LINE = re.compile(r"^(?:The\s+)?[A-Z][\w.'’-]+(?:\s+(?:(?:of|the|and)\s+)?[A-Z][\w.'’-]+){1,3}$")
 _END_PUNCT = re.compile(r"[.!:;,]['\"’”)]*$")
 # A line may end with a period that only closes an abbreviation: "Washington, D.C.", "Portland, Ore."
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$|,\s[A-Z][a-z]{1,4}\.$")
@@ -80,6 +113,25 @@ def _headline_like(text: str, max_words: int = 12) -> bool:
     return 0 < len(words) <= max_words and not ends_sentence
 
 
+def _speechlike(text: str) -> bool:
+    """A line that reads as reporting even without an end: it opens a quotation or a pronoun's sentence, or reports speech.
+
+    >>> _speechlike("They said the government at"), _speechlike("Council delays the budget vote")
+    (True, False)
+    """
+    return bool(re.match(r"^[\"“]|^(?:He|She|They|It|We|I|As for|But|And)\b", text)
+                or re.search(r"\b(?:said|says|added|told)\b", text))
+
+
+def _label_heading(text: str) -> bool:
+    """A short label ending in a colon that heads what follows ("What we know:").
+
+    >>> _label_heading("What we know:"), _label_heading("He said:")
+    (True, False)
+    """
+    return bool(re.fullmatch(r"[A-Z][\w'’ ,]{2,40}:", text)) and len(_words(text)) <= 6 and not _speechlike(text)
+
+
 def _place_heading(text: str) -> bool:
     """One to four capitalised words, e.g. 'Los Angeles' or 'Washington, D.C.'."""
     tokens = text.replace(",", " ").split()
@@ -96,20 +148,34 @@ def _content_words(text: str) -> set[str]:
 
 
 def _boilerplate_rule(text: str) -> str | None:
+    if not _DATE_STAMP.sub("", text):
+        return "date stamp"
+    text = _DATE_STAMP.sub("", text)
+    if _PAGE_CHROME.search(text) and len(_words(text)) <= 25:
+        return "page furniture"
+    if _BYLINE_TIMESTAMP.match(text) and len(_words(text)) <= 25:
+        return "byline"
     if _BOILERPLATE_PHRASES.search(text):
         return "boilerplate phrase"
     if _BYLINE.match(text):
         return "byline"
     if _DATE_LINE.match(text):
         return "date line"
-    if _DATELINE.match(text) and len(_words(text)) <= 8:
+    if (_DATELINE.match(text) or _CAPS_DATELINE.match(text)) and len(_words(text)) <= 8:
         return "dateline"
     return None
 
 
 def _caption_rule(text: str, previous_rule: str | None) -> str | None:
+    text = _DATE_STAMP.sub("", text)
+    if _CREDIT_ONLY.search(text) and len(_words(text)) < 80:
+        return "photo credit"
+    if _CAPTION_START.match(text):
+        return "caption start"
     if _VIDEO_CAPTION.match(text):
         return "video caption"
+    if _CAPTION_VERBS.match(text) and not re.search(r"\b(?:said|says|told)\b", text) and len(_words(text)) < 60:
+        return "present-tense picture description"
     if _IMAGE_CAPTION.match(text):
         return "image caption"
     if _PHOTO_CREDIT.search(text) and len(_words(text)) < 80:
@@ -153,6 +219,8 @@ def label(texts: list[str]) -> list[tuple[str, str, str]]:
     for i, text in enumerate(texts):
         rule = _boilerplate_rule(text)
         kind = "boilerplate" if rule else None
+        if kind is None and "title" in types[:i] and i < zone_end and _NAME_LINE.match(text):
+            kind, rule = "boilerplate", "name or outlet line"
         if kind is None and i < zone_end:
             rule = _caption_rule(text, None)
             kind = "caption" if rule else "title"
@@ -160,6 +228,10 @@ def label(texts: list[str]) -> list[tuple[str, str, str]]:
         if kind is None:
             rule = _caption_rule(text, previous_rule)
             kind = "caption" if rule else None
+        if kind is None and _headline_like(text) and _speechlike(text):
+            kind, rule = "body", "reporting cut short"
+        if kind is None and _label_heading(text):
+            kind, rule = "section heading", "label heading"
         if kind is None and _headline_like(text):
             following = texts[i + 1] if i + 1 < n else ""
             if _place_heading(text):

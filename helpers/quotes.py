@@ -8,7 +8,9 @@ Each quotation gets a ``kind``:
 
 * ``full``: a quoted sentence standing as speech (“You are safe…,” X said);
 * ``partial``: quoted words inside a reporting sentence (said it “flies in the face…”);
-* ``not speech``: a single quoted word, a title, a term or scare quotes.
+* ``not speech``: a single quoted word, a title, a term or scare quotes, the words
+  on a sign or a web page, the wording of a law, code or agreement, and a short
+  quoted phrase in a sentence that reports no one's speech.
 
 and, for speech, a speaker found by the attribution rules of news writing:
 after the quote (“…,” she said / said Tom Okafor), before it (X said, “…” / X
@@ -115,6 +117,14 @@ def kind(paragraph: str, start: int, end: int) -> tuple[str, str]:
         return "not speech", "term or scare quotes"
     if _TITLE_BEFORE.search(before):
         return "not speech", "title"
+    if _SIGN_BEFORE.search(before):
+        return "not speech", "sign, chant or web page"
+    if _RULING_BEFORE.search(_clause_before(paragraph, start)):
+        return "not speech", "wording of a court ruling"
+    if _SANCTUARY_TERM.fullmatch(content.strip(" ,.")):
+        return "not speech", "the term for a sanctuary jurisdiction"
+    if len(words) <= 5 and _NAMED_THING_AFTER.match(paragraph[end:end + 20]):
+        return "not speech", "the name of a law, report, protest or status"
     title_case = all(w[0].isupper() or w[0].isdigit() for w in words if w.lower() not in ("of", "the", "and", "a", "in", "on"))
     if title_case and len(words) <= 8 and (re.search(r"(?:’s?|'s?)\s*$", before) or _MEDIA_BEFORE.search(before)):
         return "not speech", "title"
@@ -123,12 +133,56 @@ def kind(paragraph: str, start: int, end: int) -> tuple[str, str]:
     first = content.lstrip("…. ")[:1]
     if opens_clause and (first.isupper() or first.isdigit()):
         return "full", "quoted sentence"
+    if _DOCUMENT_BEFORE.search(_clause_before(paragraph, start)):
+        return "not speech", "wording of a law, code or agreement"
+    if len(words) <= 4 and not _FIRST_PERSON.search(content) and not _reported(paragraph, start, end):
+        return "not speech", "term in a sentence that reports no speech"
     return "partial", "quoted words in a sentence"
+
+
+_SIGN_BEFORE = re.compile(r"\b(?:signs?|banners?|placards?|posters?|shirts?|graffiti|chanting|chants?|website|web ?page|homepage|page)\b"
+                          r"[^.;\"“”]{0,30}?\b(?:declaring|reading|read|reads|saying|that said|with|which said|says|states)\s*,?\s*$", re.I)
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:law|laws|code|statute|agreement|contract|ordinance|regulation|provision|clause|"
+    r"memorandum of (?:understanding|agreement)|website|web page)\b(?!\s+(?:professor|school|firm|enforcement|student|clinic))[^.;\"“”]{0,60}?\b(?:says|said|states|stated|reads|read|"
+    r"requires|required|promising|promises|threatened|threatens|declares|declared|directs|directed|calls for|called for|orders|ordered|"
+    r"punish|bars|prohibits|defines)\b[^.;\"“”]{0,40}$", re.I)
+_RULING_BEFORE = re.compile(r"\bIn (?:his|her|its|their|the|a) (?:written |\d+-page )?(?:ruling|opinion|decision|order)\b[^.;\"“”]{0,60}$")
+_SANCTUARY_TERM = re.compile(r"(?:so-called )?sanctuary (?:cit(?:y|ies)|count(?:y|ies)|jurisdictions?|states?|polic(?:y|ies)|laws?|campus(?:es)?)",
+                             re.I)
+_NAMED_THING_AFTER = re.compile(r"\s+(?:law|laws|report|protests?|status|program|programme|operation|polic(?:y|ies)|bill|campaign|"
+                                r"movement|rule|act|slogan|initiative|rallies|rally|march|signs?)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me|you|You|your)\b")
+_REPORTING = re.compile(
+    r"\b(?:" + "|".join(sorted(_m.SPEECH_VERBS, key=len, reverse=True)) +
+    r"|according to|claims?|threaten\w*|promis\w*|accus\w*|criticiz\w*|blam\w*|vow\w*|call\w*|describ\w*|label\w*|"
+    r"den(?:y|ies|ied)|demand\w*|ask\w*|urg\w*|insist\w*|argu\w*|decr(?:y|ies|ied)|prais\w*|slam\w*|blast\w*|"
+    r"condemn\w*|announc\w*|outraged|told|statement|interview|post(?:ed)?|tweet\w*|wrote|writing)\b", re.I)
+
+
+def _clause_before(paragraph: str, start: int) -> str:
+    """Return the words of the sentence before ``start`` (back to the last sentence end)."""
+    head = paragraph[max(0, start - 200):start]
+    cut = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
+    return head[cut + 2:] if cut >= 0 else head
+
+
+def _reported(paragraph: str, start: int, end: int) -> bool:
+    """Return True when the sentence around a quotation has a reporting verb outside the quotation."""
+    tail = paragraph[end:end + 200]
+    stop = re.search(r"[.!?][\"”’]?\s", tail)
+    tail = tail[:stop.start()] if stop else tail
+    outside = re.sub(r"[\"“][^\"“”]*[\"”]", " ", _clause_before(paragraph, start) + " " + tail)
+    return bool(_REPORTING.search(outside))
 
 
 def _gap_ok(gap: str) -> bool:
     """Return True when nothing but an appositive or adverbs separates a subject from its verb."""
     g = gap.strip()
+    if re.fullmatch(r"(?:,\s*)?(?:with|of|from|at|for)\s+[^,.;:\"“”]{1,80}", g) or re.fullmatch(r",[^,;:\"“”]{1,80}", g):
+        return True  # "Ann Lee with the city attorney's office said", "Domingo Garcia, president of LULAC said"
+    if re.fullmatch(r"[a-z][^,.;:\"“”]{0,60}\band(?:\s+\w+ly)?", g):
+        return True  # "Mayor Karen Bass rushed to the scene and said"
     if g.startswith(","):
         m = re.match(r",.*,\s*(.*)$", g, re.S)
         if not m:
@@ -169,16 +223,31 @@ def _resolve(m: _m.Mention, reg: _m.Registry, history, focus: str, same_sentence
         for prior in reversed(same_sentence):
             if prior.entity and not prior.possessive and reg.info(prior.entity).get("person") and prior.kind != "pronoun":
                 return prior.entity
-        return focus
+        if focus:
+            return focus
+        # an excerpt may begin after the person was introduced: the last person named so far
+        return next((e for e in reversed(history) if reg.info(e).get("person")), "")
     if m.kind == "role":
         for entity in reversed(history):
             role = reg.info(entity).get("role", "") or ""
             if re.search(rf"\b{re.escape(m.role)}\b", role.lower()):
                 return entity
-        return ""
+        # an excerpt that met the person by surname only: the last person whose office the text has not given
+        return next((e for e in reversed(history) if reg.info(e).get("person") and not reg.info(e).get("role")), "")
     if m.kind == "document":
         return focus
     return ""
+
+
+def _object_of_preposition(text: str, m: _m.Mention) -> bool:
+    """Return True when a mention follows "of", "for", "in" ...: not the subject ("a spokesperson for X said")."""
+    return bool(re.search(r"\b(?:of|in|for|from|at|near)\s+$", text[max(0, m.start - 8):m.start]))
+
+
+def _speaks_for(text: str, m: _m.Mention) -> bool:
+    """Return True when a mention is the one someone else speaks for ("a spokesperson for X said")."""
+    return bool(re.search(r"\b(?:spokes\w+|aides?|advisers?|lawyers?|attorneys?|representatives?|staff)\s+(?:for|to|of)\s+$",
+                          text[max(0, m.start - 30):m.start]))
 
 
 def _pick_before(text: str, start: int, ms: list[_m.Mention], verb_at: int, verb: str, prev_speaker: str) -> tuple[str, str]:
@@ -194,8 +263,13 @@ def _pick_before(text: str, start: int, ms: list[_m.Mention], verb_at: int, verb
             return prev_speaker, "continues the previous quote in the sentence"
         return "", ""
     for m in reversed(cands):
+        office = re.match(r"(?:’s|'s)\s+(?:press\s+)?(?:office|campaign|administration|team)\b", text[m.end:m.end + 30])
+        if m.possessive and m.entity and office and _gap_ok(text[m.end + office.end():verb_at]):
+            return m.entity, "before the quote: '" + text[m.start:m.end + office.end()] + " … " + verb + "'"
         if m.possessive or not m.entity:
             continue
+        if _object_of_preposition(text, m):
+            continue  # "mayor of South Bend, Indiana, tweeted": a place in an appositive, not the subject
         if _gap_ok(text[m.end:verb_at]):
             return m.entity, "before the quote: '" + text[m.start:m.end] + " … " + verb + "'"
     if prev_speaker and not cands:
@@ -215,7 +289,7 @@ def _pick_after(text: str, q_end: int, limit: int, ms: list[_m.Mention]) -> tupl
     head = re.match(r"^[\s,.;:!?—–-]*(?:the\s+)?", region).end()
     if lead:
         gap = text[q_end + head:verb_at]
-        if re.search(r"[.!?]\s", gap) or len(gap) > 160:
+        if re.search(r"(?<!\b[A-Z])[.!?]\s", gap) or len(gap) > 160:  # "U.S. Attorney" is not a sentence end
             return "", "", ""
         named = [m for m in lead if m.kind in ("actor", "name", "organisation")]
         m = named[0] if named else lead[0]
@@ -226,8 +300,10 @@ def _pick_after(text: str, q_end: int, limit: int, ms: list[_m.Mention]) -> tupl
         return "", "", ""
     if verb.start() > head + 1:
         return "", "", ""
-    follow = [m for m in ms if verb_at + len(verb.group(0)) <= m.start <= verb_at + len(verb.group(0)) + 5
-              and m.kind in _SPEAKER_KINDS and m.entity]
+    after_verb = verb_at + len(verb.group(0))
+    follow = [m for m in ms if after_verb <= m.start <= after_verb + 30 and m.kind in _SPEAKER_KINDS and m.entity
+              and re.fullmatch(r"\s*(?:(?:the\s+)?[\w.’'-]+\s+){0,4}?", text[after_verb:m.start])
+              and (m.start - after_verb <= 5 or m.kind != "pronoun")]
     if follow:
         return follow[0].entity, verb.group(0), "after the quote: '" + verb.group(0) + " " + text[follow[0].start:follow[0].end] + "'"
     return "", "", ""
@@ -318,6 +394,12 @@ def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowle
         speaker_is_person = last_speaker and reg.info(last_speaker).get("person")
         focus = last_speaker if speaker_is_person else (subject or focus)
     _continuations(quotes, text, resolved, rows)
+    _transcript(quotes, text, reg)
+    for q in quotes:
+        if q.kind in SPEECH and not q.speaker:
+            open_sent, close_sent = _sentence_at(rows, q.start), _sentence_at(rows, q.end - 1)
+            if open_sent is not None and close_sent is not None:
+                _sentence_speaker(q, text, quotes, resolved, open_sent.start, close_sent.end)
     result.mentions = resolved
     result.quotes = quotes
     return result
@@ -385,6 +467,60 @@ def _attribute(q: Quote, text: str, quotes: list[Quote], ms: list[_m.Mention], r
     if prev_in_sentence and prev_in_sentence[-1].speaker and prev_in_sentence[-1].kind in SPEECH:
         o = prev_in_sentence[-1]
         q.speaker, q.verb, q.attribution = o.speaker, o.verb, "continues the previous quote in the sentence"
+
+
+
+_SPEAKER_LABEL = re.compile(r"^(?P<label>(?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,2}):\s+\S")
+_NOT_A_SPEAKER = {"RELATED", "UPDATE", "UPDATED", "BACKGROUND", "WATCH", "READ", "EDITOR'S NOTE", "NOTE", "PHOTOS", "VIDEO",
+                  "Image", "Photo", "Video", "Source", "Related", "Update", "Correction", "Q", "A"}
+
+
+def _transcript(quotes: list[Quote], text: str, reg: _m.Registry) -> None:
+    """Give a quotation with no speaker the name that labels its paragraph in an interview transcript ("HOMAN: ...").
+
+    A label is one to three capitalised words and a colon at the start of the
+    paragraph: the host or the guest who speaks that paragraph.
+    """
+    for q in quotes:
+        if q.kind not in SPEECH or q.speaker:
+            continue
+        par_start = text.rfind("\n", 0, q.start) + 1
+        m = _SPEAKER_LABEL.match(text[par_start:q.start + 1])
+        if not m or m.group("label") in _NOT_A_SPEAKER or m.group("label").upper() in _NOT_A_SPEAKER:
+            continue
+        label = m.group("label")
+        name = label.title() if label.isupper() else label
+        entity = reg.kb.surfaces.get(normalise(name), ("", ""))[1] or _m.slug(name)
+        if entity not in reg.names and not reg.kb.actor(entity):
+            reg.names[entity] = {"name": name, "role": "", "jurisdiction": "", "person": True}
+        q.speaker, q.verb, q.attribution = entity, ":", f"speaker's label in a transcript: '{label}:'"
+
+
+def _sentence_speaker(q: Quote, text: str, quotes: list[Quote], ms: list[_m.Mention], lo: int, hi: int) -> None:
+    """Give ``q`` the subject of a speech verb anywhere in its sentence, outside quotations.
+
+    Covers the partial quotation whose attribution is away from it ("The
+    administration will “triple down,” border czar Tom Homan said in a Q&A").
+    """
+    inside = [(o.start, o.end) for o in quotes if o.end > lo and o.start < hi]
+    for verb in _SPEECH_RE.finditer(text, lo, hi):
+        at = verb.start()
+        if any(s <= at < e for s, e in inside):
+            continue
+        before = [m for m in ms if lo <= m.start and m.end <= at and m.kind in _SPEAKER_KINDS and m.entity
+                  and not m.possessive and not any(s <= m.start < e for s, e in inside)]
+        for m in reversed(before):
+            if _gap_ok(text[m.end:at]) and m.kind != "document" and not _speaks_for(text, m):
+                q.speaker, q.verb = m.entity, verb.group(0)
+                q.attribution = "subject of the sentence's speech verb: '" + text[m.start:m.end] + " … " + verb.group(0) + "'"
+                return
+        after = [m for m in ms if at + len(verb.group(0)) <= m.start <= at + len(verb.group(0)) + 5 and m.kind in _SPEAKER_KINDS
+                 and m.entity and m.kind != "document"]
+        if after and verb.group(0) in ("said", "says", "told", "wrote", "added", "asked", "according to"):
+            m = after[0]
+            q.speaker, q.verb = m.entity, verb.group(0)
+            q.attribution = "subject of the sentence's speech verb: '" + verb.group(0) + " " + text[m.start:m.end] + "'"
+            return
 
 
 def _continuations(quotes: list[Quote], text: str, ms: list[_m.Mention], rows) -> None:

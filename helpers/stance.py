@@ -152,13 +152,35 @@ def _is_reporter(speaker_role: str) -> bool:
     return "news outlet" in role or "newspaper" in role
 
 
-def label(quotes: pd.DataFrame, articles: pd.DataFrame, sents: pd.DataFrame, kb: Knowledge) -> pd.DataFrame:
+#: Stance back ends, chosen by ``label(..., method=...)``.
+#: ``lexicon``: the cue lexicon below, as first written on the five corpus articles;
+#: ``rules``: the lexicon read with its target, negation, the reporting sentence and
+#: the speaker's other quotations (:mod:`helpers.stance_rules`);
+#: ``model``: logistic regression over cue features and word n-grams, trained at
+#: run time on the real-news development part (:mod:`helpers.stance_model`).
+METHODS = ("lexicon", "rules", "model")
+
+
+def label(quotes: pd.DataFrame, articles: pd.DataFrame, sents: pd.DataFrame, kb: Knowledge,
+          method: str = "rules", train=None) -> pd.DataFrame:
     """Return ``quotes`` with ``stance`` and ``cues`` filled in for every speech quotation.
 
     ``cues`` lists ``name: "words"`` pairs joined by ``; ``; cues borrowed
     from the introducing sentence start with ``context:``. A news outlet
-    quoted as a source is reporting: its quotations are NONE.
+    quoted as a source is reporting: its quotations are NONE. ``method`` is
+    one of :data:`METHODS`; ``train`` is the real-news part the model is
+    fitted to (default: the development part).
     """
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {list(METHODS)}; got {method!r}")
+    if method == "rules":
+        from . import stance_rules
+
+        return stance_rules.label(quotes, articles, sents, kb)
+    if method == "model":
+        from . import stance_model
+
+        return stance_model.label(quotes, articles, sents, kb, train=train)
     out = quotes.copy()
     texts = dict(zip(articles["article_id"], articles["text"]))
     sentences = {a: Sentences(part) for a, part in sents.groupby("article_id", sort=False)}

@@ -95,3 +95,32 @@ def test_progress_bar_is_optional(articles):
     quiet = annotate.sentences(articles.head(1))
     shown = annotate.sentences(articles.head(1), progress=True)
     pd.testing.assert_frame_equal(quiet, shown)
+
+
+@pytest.mark.parametrize("text, expected", annotate.HARD_CASES[:9] + annotate.HARD_CASES[10:])
+def test_hard_sentence_boundaries_with_exact_offsets(text, expected):
+    spans = annotate.split(text)
+    assert [text[s:e] for s, e in spans] == expected
+
+
+def test_a_clock_time_before_a_capital_stays_a_known_miss_of_punkt():
+    text, expected = annotate.HARD_CASES[9]
+    assert [text[s:e] for s, e in annotate.split(text)] == [text]
+    assert [text[s:e] for s, e in annotate.split(text, "pysbd")] == expected
+
+
+def test_pysbd_offsets_are_found_in_the_paragraph_itself():
+    text = 'Intro. 1) The first item. 2) The second item. “Yes,” he said. "No.”'
+    spans = annotate.split(text, "pysbd")
+    assert [text[s:e] for s, e in spans] == ["Intro.", "1) The first item.", "2) The second item.", "“Yes,” he said.", '"No.”']
+
+
+def test_splitters_compared_on_the_hard_cases():
+    table = annotate.compare_splitters(repeat=1).set_index("splitter")
+    assert table["right"].to_dict() == {"punkt": 8, "punkt + repairs": 13, "pysbd": 12, "pysbd + repairs": 13}
+    assert (table["of"] == 14).all()
+
+
+def test_unknown_splitter_is_refused():
+    with pytest.raises(ValueError, match="splitter must be one of"):
+        annotate.split("A. B.", "spacy")

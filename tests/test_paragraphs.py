@@ -60,6 +60,30 @@ def test_rules_on_invented_pages(lines, expected):
     assert [kind for kind, _, _ in label(lines)] == expected
 
 
+@pytest.mark.parametrize("lines, expected", [
+    (["Skip to content", "Mayor Sues Over Funds", "By Jo Lee | Updated: July 25, 2025 06:04 IST", "The mayor sued on Monday."],
+     ["boilerplate", "title", "boilerplate", "body"]),
+    (["Mayor Sues Over Funds", "Jo Lee", "Gazette of Springfield", "By Jo Lee", "The mayor sued."],
+     ["title", "boilerplate", "boilerplate", "boilerplate", "body"]),
+    (["The mayor sued.", "RELATED: Council backs the mayor", "More reporting."], ["body", "boilerplate", "body"]),
+    (["date 2025-09-30", "The mayor sued.", "Site last updated 10:04 AM ET"], ["boilerplate", "body", "boilerplate"]),
+    (["The mayor sued.", "Your browser does not support the video tag.", "More."], ["body", "boilerplate", "body"]),
+    (["The mayor sued.", "A woman prays outside the county jail on Sept. 30.", "More reporting."], ["body", "caption", "body"]),
+    (["The mayor sued.", "Protesters rally downtown. (AP Photo/Jo Lee)", "More."], ["body", "caption", "body"]),
+    (["The mayor sued.", "What we know:", "The suit names ICE."], ["body", "section heading", "body"]),
+    (["The mayor sued.", "They said the government at"], ["body", "body"]),
+    (["The mayor sued.", "Posted at 9:56 PM, Jul 12, 2019", "More."], ["body", "boilerplate", "body"]),
+    (["NATION", "Mayor Sues Over Funds", "Friday, September 8, 2023", "The mayor sued."], ["boilerplate", "title", "boilerplate", "body"]),
+    (["The mayor sued.", "BACKGROUND:Governor flies migrants north", "More."], ["body", "boilerplate", "body"]),
+    (["Mayor sues", "By Jo Lee"] + ["The mayor spoke."] * 7 + ["LOS ANGELES", "The mayor spoke."],
+     ["title", "boilerplate"] + ["body"] * 7 + ["boilerplate", "body"]),
+    (["Mayor sues", "By Jo Lee"] + ["The mayor spoke."] * 7 + ["CHICAGO (AP) —", "The mayor spoke."],
+     ["title", "boilerplate"] + ["body"] * 7 + ["boilerplate", "body"]),
+])
+def test_rules_on_real_page_furniture(lines, expected):
+    assert [kind for kind, _, _ in label(lines)] == expected
+
+
 def test_titles_and_boilerplate_carry_no_section():
     rows = label(["Reporting.", "Denver", "Denver's mayor spoke.", "Related Topics"])
     assert [section for _, section, _ in rows] == ["", "Denver", "Denver", ""]

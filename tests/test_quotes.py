@@ -44,6 +44,16 @@ def test_spans_mixed_doubled_and_unbalanced_marks(text, expected):
     ('Most migrants are “honest.”', "not speech"),
     ('Ruiz said, "We will not comply with that request."', "full"),
     ('Ruiz said the order was "a cruel joke."', "partial"),
+    ('Demonstrators held signs declaring “ICE out of Springfield” downtown.', "not speech"),
+    ('Federal code says “the alien shall be removed within 90 days” of an order.', "not speech"),
+    ('The county now faces “sanctuary jurisdiction” status under the rule.', "not speech"),
+    ('The mayor vowed to “fight back” against the raids.', "partial"),
+    ('The sheriff accused the city of “playing politics.”', "partial"),
+    ('Ann Lee, a law professor, said, “The courts have not settled it.”', "full"),
+    ('In his ruling, Judge Ann Lee stated, “These arguments are beyond the reach of this Court.”', "not speech"),
+    ('A study said that “sanctuary counties” have lower crime rates.', "not speech"),
+    ('Critics compared it to the “show me your papers” law in Arizona.', "not speech"),
+    ('The mayor said the city “will not back down” from the fight.', "partial"),
 ])
 def test_kind(paragraph, kind):
     (s, e), = quotes.spans(paragraph)
@@ -201,3 +211,23 @@ def test_invented_articles_with_other_names(folder, floors):
     figures = evaluate.by_name(quotes.find(articles, kb=kb), expected).set_index("measure")["value"]
     for measure, floor in floors.items():
         assert figures[measure] >= floor, (measure, figures[measure])
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ('"We need dignified spaces for migrants," said 22nd Ward Ald. Michael Rodriguez.', "Michael Rodriguez"),
+    ('“What we see here is despicable,” McIver said.', "McIver"),
+    ('“They called and asked for assistance,” said Goertzen.', "Goertzen"),
+    ('"It was an attempt to bully us," Mollie Lee with the City Attorney\'s Office said.', "Mollie Lee"),
+    ('"We are disappointed today," Domingo Garcia, president of LULAC said.', "Domingo Garcia"),
+    ('Mayor Karen Bass rushed to the scene and said afterward, “It looked like a city under siege.”', "Karen Bass"),
+    ('The administration will “triple down” on sanctuary cities, border czar Tom Homan said in a Q&A.', "Tom Homan"),
+    ('Vince Jones, 54, sat on a chair.\n\n“Never in a million years,” he said.', "Vince Jones"),
+    ('Pete Buttigieg, mayor of South Bend, Indiana, tweeted that the raids would “tear families apart.”', "Pete Buttigieg"),
+    ('HOMAN: I told them, "We will flood the zone."\n\nHOST: And the mayors?', "Homan"),
+    ('“We are pleased with the outcome,” the U.S. Attorney’s Office said in a statement.', "U.S. Attorney’s Office"),
+    ('At the time, Landry\'s office stated: "Louisiana agencies will enforce federal immigration laws."', "Landry"),
+    ('A spokesperson for Gov. Ron DeSantis said the flights were part of a “promise to drop off migrants.”', ""),
+])
+def test_speakers_of_real_news(body, speaker):
+    found = annotate_text(body)
+    assert found[found["kind"].isin(["full", "partial"])]["speaker"].tolist()[0] == speaker
