@@ -219,7 +219,7 @@ def label(quotes: pd.DataFrame, articles: pd.DataFrame, sents: pd.DataFrame, kb:
             used = own
             if stance == "NONE" and context:
                 stance, used = decide(own + context), own + [("context: " + n, lab, w) for n, lab, w in context]
-            if _stance._is_reporter(part.iloc[0]):
+            if _stance._is_reporter(part.iloc[0].speaker_role):
                 stance, text_cues = "NONE", "speaker is a news outlet, reporting"
             else:
                 text_cues = "; ".join(f'{n}: "{w}"' for n, _, w in used)

@@ -53,21 +53,27 @@ def scores_table(named: dict[str, pd.DataFrame], in_sample=()) -> pd.DataFrame:
     """Return one tidy row per set and measure, for :func:`validation_overview`.
 
     ``named`` maps a set's name to :func:`helpers.evaluate.summary` (or
-    ``named_set``) figures; ``n`` is read from their ``counts`` ("56 of 59
-    quotations agree": 59) unless they carry an ``n`` column; ``low`` and
+    ``named_set``, or :func:`helpers.validation.figures`) figures; ``n`` is read
+    from their ``counts`` or ``count`` ("56 of 59 quotations agree": 59;
+    "149 matched, 3 missed, 7 extra": 152) unless they carry an ``n`` column; ``low`` and
     ``high`` are copied when present. Sets named in ``in_sample`` are marked so.
 
     >>> t = pd.DataFrame({"measure": ["stance F_avg"], "value": [0.98], "counts": ["56 of 59 quotations agree"]})
     >>> scores_table({"corpus": t}, in_sample={"corpus"})[["set", "n", "in_sample"]].values.tolist()
     [['corpus', 59, True]]
+    >>> t = pd.DataFrame({"measure": ["quotation F1"], "value": [0.97], "count": ["149 matched, 3 missed, 7 extra"]})
+    >>> scores_table({"blind": t})[["set", "n", "in_sample"]].values.tolist()
+    [['blind', 152, False]]
     """
     rows = []
     for name, table in named.items():
         for r in table.to_dict("records"):
             n = r.get("n")
             if n is None or pd.isna(n):
-                found = re.search(r"of (\d+)", str(r.get("counts", "")))
-                n = int(found.group(1)) if found else None
+                text = str(r.get("counts", r.get("count", "")))
+                found = re.search(r"of (\d+)", text)
+                parts = re.search(r"(\d+) matched, (\d+) missed", text)
+                n = int(found.group(1)) if found else int(parts.group(1)) + int(parts.group(2)) if parts else None
             rows.append({"set": name, "measure": r["measure"], "value": r["value"], "n": n,
                          "low": r.get("low"), "high": r.get("high"), "in_sample": name in set(in_sample)})
     return pd.DataFrame(rows, columns=["set", "measure", "value", "n", "low", "high", "in_sample"])
