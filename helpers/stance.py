@@ -152,6 +152,11 @@ def _is_reporter(speaker_role: str) -> bool:
     return "news outlet" in role or "newspaper" in role
 
 
+def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with ``stance`` and ``cues`` as text columns, whichever back end filled them."""
+    return frame.assign(stance=frame["stance"].astype(str), cues=frame["cues"].astype(str))
+
+
 #: Stance back ends, chosen by ``label(..., method=...)``.
 #: ``lexicon``: the cue lexicon below, as first written on the five corpus articles;
 #: ``rules``: the lexicon read with its target, negation, the reporting sentence and
@@ -176,11 +181,11 @@ def label(quotes: pd.DataFrame, articles: pd.DataFrame, sents: pd.DataFrame, kb:
     if method == "rules":
         from . import stance_rules
 
-        return stance_rules.label(quotes, articles, sents, kb)
+        return _as_text(stance_rules.label(quotes, articles, sents, kb))
     if method == "model":
         from . import stance_model
 
-        return stance_model.label(quotes, articles, sents, kb, train=train)
+        return _as_text(stance_model.label(quotes, articles, sents, kb, train=train))
     out = quotes.copy()
     texts = dict(zip(articles["article_id"], articles["text"]))
     sentences = {a: Sentences(part) for a, part in sents.groupby("article_id", sort=False)}

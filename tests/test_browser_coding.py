@@ -176,7 +176,7 @@ def test_an_article_added_from_a_saved_page_shows_up_in_start_here(browser, clas
     outside, _ = _watch(page, LOCAL + (lab, lab.replace("http", "ws")))
     _open(page, lab, START_HERE, "added")
     _run_all(page)
-    table = page.locator(".jp-Cell", has_text="articles = corpus.load()").first.locator(".jp-OutputArea-output table")
+    table = page.locator(".jp-Cell", has_text="articles = p.articles").first.locator(".jp-OutputArea-output table")
     table.wait_for(timeout=30000)
     table.scroll_into_view_if_needed()
     assert "Springfield limits police help to ICE" in table.text_content()

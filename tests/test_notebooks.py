@@ -27,7 +27,7 @@ def test_slideshow_has_one_chart_per_slide_and_no_sub_slides(path):
     assert nb.metadata["rise"]["width"] == "100%" and nb.metadata["rise"]["minScale"] == 1  # slides at screen size
     tables = [c for c in nb.cells if c.cell_type == "code" and any("text/html" in o.get("data", {}) and "<table" in
               o["data"]["text/html"] for o in c.get("outputs", []))]
-    assert all("tables.show(" in c.source or "explorer(" in c.source or "drilldown(" in c.source for c in tables)
+    assert all("tables.show(" in c.source or "tables.capped(" in c.source or "explorer(" in c.source or "drilldown(" in c.source for c in tables)
 
 
 @pytest.mark.parametrize("path", notebooks.notebook_paths(), ids=lambda p: p.name)
