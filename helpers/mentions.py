@@ -367,24 +367,3 @@ def places(text: str, kb: Knowledge, offset: int = 0) -> list[tuple[int, int, st
             continue
         found.append((offset + m.start(), offset + m.end(), kb.surfaces[m.group(0)][1]))
     return found
-
-
-def table(sents: pd.DataFrame, articles: pd.DataFrame, kb: Knowledge) -> pd.DataFrame:
-    """Return one row per sentence with the actors and places it mentions.
-
-    Columns: ``article_id``, ``sentence``, ``actors`` (ids, ``;``-joined, in
-    order of first mention, pronouns and role phrases resolved), ``places``
-    (place ids, likewise).
-    """
-    from .quotes import annotate_article
-
-    rows = []
-    for art in articles.itertuples(index=False):
-        part = sents[sents["article_id"] == art.article_id]
-        result = annotate_article(art.article_id, art.text, part, kb)
-        for sent in part.itertuples(index=False):
-            ms = [m for m in result.mentions if sent.start <= m.start < sent.end and m.entity and m.kind != "document"]
-            ps = places(art.text[sent.start:sent.end], kb, sent.start)
-            rows.append((art.article_id, sent.sentence, ";".join(dict.fromkeys(m.entity for m in ms)),
-                         ";".join(dict.fromkeys(p[2] for p in ps))))
-    return pd.DataFrame(rows, columns=["article_id", "sentence", "actors", "places"])

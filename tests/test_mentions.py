@@ -1,4 +1,4 @@
-from helpers import annotate, knowledge, mentions
+from helpers import annotate, knowledge, mentions, quotes
 
 
 def _registry():
@@ -28,7 +28,7 @@ def test_role_phrases_pronouns_and_documents_are_marked_for_resolution():
 def test_sentence_table_lists_actors_and_places(articles):
     kb = knowledge.load(articles=articles)
     sents = annotate.sentences(articles)
-    table = mentions.table(sents, articles, kb).merge(sents, on=["article_id", "sentence"])
+    table = quotes.mentions_table(sents, articles, kb).merge(sents, on=["article_id", "sentence"])
     row = table[table["text"].str.startswith("“We feel very strongly")].iloc[0]
     assert row["actors"] == "eric-garcetti" and row["places"] == "los-angeles"
     row = table[table["text"].str.startswith("The City of Brotherly Love")].iloc[0]
