@@ -97,20 +97,29 @@ def cues(text: str, weight_span: tuple[int, int] | None = None) -> list[tuple[st
     >>> [c[:2] for c in cues("The county will fully cooperate with federal immigration authorities.")]
     [('cooperates with federal enforcement', 'FAVOR')]
     """
+    return scan(text, _COMPILED, weight_span)
+
+
+def scan(text: str, compiled, weight_span: tuple[int, int] | None = None) -> list[tuple[str, str, str]]:
+    """Return ``(cue name, label, matched words)`` for every cue of ``compiled`` found in ``text``, in text order.
+
+    ``compiled`` holds ``(name, label, pattern)``; an earlier cue takes its words first, a cue with an empty
+    label only takes words away, and "limits federal agents" after a hedge ("difficult to bar") does not count.
+    Inside ``weight_span`` (a partial quotation) a cue counts twice.
+
+    >>> scan("We will not bar agents.", [("refuses", "AGAINST", re.compile("will not"))])
+    [('refuses', 'AGAINST', 'will not')]
+    """
     norm = normalise(text).translate(_NO_MARKS)
     taken = [False] * len(norm)
     found = []
-    for name, label, rx in _COMPILED:
+    for name, label, rx in compiled:
         for m in rx.finditer(norm):
             if any(taken[m.start():m.end()]):
                 continue
-            if label == "AGAINST" and name == "limits federal agents" and _HEDGE.search(norm[max(0, m.start() - 40):m.start()]):
-                for i in range(m.start(), m.end()):
-                    taken[i] = True
-                continue
             for i in range(m.start(), m.end()):
                 taken[i] = True
-            if not label:
+            if not label or (name == "limits federal agents" and _HEDGE.search(norm[max(0, m.start() - 40):m.start()])):
                 continue
             found.append((m.start(), name, label, text[m.start():m.end()]))
             if weight_span and m.start() < weight_span[1] and m.end() > weight_span[0]:

@@ -33,7 +33,7 @@ import re
 import pandas as pd
 
 from . import stance as _stance
-from .knowledge import Knowledge, normalise
+from .knowledge import Knowledge
 
 _SANCT = r"sanctuar(?:y|ies)(?:\s+(?:cit(?:y|ies)|states?|polic(?:y|ies)|jurisdictions?|laws?|counties|county))?"
 _FEDERAL = (r"(?:raids?|deportations?|ICE|agents|the administration|Trump\S*|the president|federal (?:government|agents|officers|"
@@ -121,7 +121,6 @@ def _compile() -> list[tuple[str, str, re.Pattern]]:
 
 
 _COMPILED = _compile()
-_NO_MARKS = str.maketrans({'"': " ", "“": " ", "”": " "})
 
 
 def cues(text: str, weight_span: tuple[int, int] | None = None) -> list[tuple[str, str, str]]:
@@ -136,21 +135,7 @@ def cues(text: str, weight_span: tuple[int, int] | None = None) -> list[tuple[st
     >>> [c[:2] for c in cues("The raids were designed to tear families apart.")]
     [('criticises federal enforcement', 'AGAINST')]
     """
-    norm = normalise(text).translate(_NO_MARKS)
-    taken = [False] * len(norm)
-    found = []
-    for name, label, rx in _COMPILED:
-        for m in rx.finditer(norm):
-            if any(taken[m.start():m.end()]):
-                continue
-            for i in range(m.start(), m.end()):
-                taken[i] = True
-            if not label or (name == "limits federal agents" and _stance._HEDGE.search(norm[max(0, m.start() - 40):m.start()])):
-                continue
-            found.append((m.start(), name, label, text[m.start():m.end()]))
-            if weight_span and m.start() < weight_span[1] and m.end() > weight_span[0]:
-                found.append((m.start(), name, label, text[m.start():m.end()] + " (quoted words)"))
-    return [f[1:] for f in sorted(found)]
+    return _stance.scan(text, _COMPILED, weight_span)
 
 
 # Target-aware cues weigh twice, except the soft ones that also fit neutral words about migrants.

@@ -10,6 +10,7 @@ notebooks so that nothing in the repository is written.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -258,16 +259,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory, browser):
-    """Start JupyterLab on 127.0.0.1 with a token and its own folders; stop it after the tests."""
-    home = tmp_path_factory.mktemp("lab")
-    served = home / "root"  # laid out like the repository: the notebooks (and their rise.css) in notebooks/
-    (served / "notebooks").mkdir(parents=True)
-    for path in NOTEBOOKS + [NOTEBOOKS[0].parent / "rise.css"]:
-        shutil.copy(path, served / "notebooks" / path.name)
+@contextlib.contextmanager
+def lab_server(served: Path, home: Path, **env_extra: str):
+    """Yield the URL of JupyterLab serving ``served``, started as `make lab` starts it, with its own folders under ``home``.
+
+    It listens on 127.0.0.1 with a token; ``env_extra`` goes into its kernels' environment.
+    """
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_DATA_DIR": str(home / "data"),
-           "JUPYTER_RUNTIME_DIR": str(home / "runtime"), "JUPYTER_TOKEN": TOKEN, "PLOTLY_RENDERER": "plotly_mimetype"}
+           "JUPYTER_RUNTIME_DIR": str(home / "runtime"), "JUPYTER_TOKEN": TOKEN, "PLOTLY_RENDERER": "plotly_mimetype",
+           **env_extra}
     port = _free_port()
     # started as `make lab` starts it: with the collection's stylesheet
     command = [sys.executable, "-m", "helpers.lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
@@ -278,19 +278,33 @@ def lab(tmp_path_factory, browser):
     log = open(home / "lab.log", "w")
     server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=served)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{url}/api/status?token={TOKEN}", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{url}/api/status?token={TOKEN}", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("JupyterLab did not start: " + (home / "lab.log").read_text()[-2000:])
+        yield url
+    finally:
         server.terminate()
-        pytest.fail("JupyterLab did not start: " + (home / "lab.log").read_text()[-2000:])
-    yield url
-    server.terminate()
-    server.wait(timeout=30)
-    log.close()
+        server.wait(timeout=30)
+        log.close()
+
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory, browser):
+    """Start JupyterLab on 127.0.0.1 with a token and its own folders; stop it after the tests."""
+    home = tmp_path_factory.mktemp("lab")
+    served = home / "root"  # laid out like the repository: the notebooks (and their rise.css) in notebooks/
+    (served / "notebooks").mkdir(parents=True)
+    for path in NOTEBOOKS + [NOTEBOOKS[0].parent / "rise.css"]:
+        shutil.copy(path, served / "notebooks" / path.name)
+    with lab_server(served, home) as url:
+        yield url
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

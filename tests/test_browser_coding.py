@@ -13,16 +13,14 @@ import os
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from test_add import news_page
-from test_browser import LOCAL, TOKEN, _free_port, _watch, browser  # noqa: F401  (browser is a fixture)
+from test_browser import LOCAL, TOKEN, _watch, browser, lab_server  # noqa: F401  (browser is a fixture)
 
-from helpers import coding, corpus, notebooks
+from helpers import corpus, notebooks
 
 pytestmark = pytest.mark.enable_socket
 
@@ -40,30 +38,8 @@ def class_lab(tmp_path_factory, browser):  # noqa: F811
     shutil.copytree(corpus.CORPUS_DIR, corpus_copy)
     for name in (CODE_IT, START_HERE):
         shutil.copy(notebooks.NOTEBOOK_DIR / name, served / name)
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_DATA_DIR": str(home / "data"),
-           "JUPYTER_RUNTIME_DIR": str(home / "runtime"), "JUPYTER_TOKEN": TOKEN, "PLOTLY_RENDERER": "plotly_mimetype",
-           "SANCTUARY_CODINGS": str(codings), "SANCTUARY_CORPUS": str(corpus_copy)}
-    port = _free_port()
-    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-               f"--ServerApp.root_dir={served}", "--LabApp.news_url=None", "--LabApp.expose_app_in_browser=True"]
-    if hasattr(os, "getuid") and os.getuid() == 0:
-        command.append("--allow-root")
-    log = open(home / "lab.log", "w")
-    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=served)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{url}/api/status?token={TOKEN}", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        server.terminate()
-        pytest.fail("JupyterLab did not start: " + (home / "lab.log").read_text()[-2000:])
-    yield {"url": url, "codings": codings, "corpus": corpus_copy, "home": home}
-    server.terminate()
-    server.wait(timeout=30)
-    log.close()
+    with lab_server(served, home, SANCTUARY_CODINGS=str(codings), SANCTUARY_CORPUS=str(corpus_copy)) as url:
+        yield {"url": url, "codings": codings, "corpus": corpus_copy, "home": home}
 
 
 def _screenshot(locator, name: str, tmp_path: Path) -> None:
