@@ -127,3 +127,15 @@ def test_a_book_of_500_speakers_shows_the_top_25_and_counts_the_others():
 def test_with_few_speakers_nothing_is_folded(book):
     fig = charts.stance_by_speaker(book)
     assert not any("others" in r for r in fig.layout.yaxis.categoryarray)
+
+
+def test_a_legend_of_many_rows_grows_the_figure_instead_of_crushing_the_plot():
+    import plotly.graph_objects as go
+
+    from helpers.charts import style
+
+    fig = go.Figure([go.Scatter(x=[1], y=[1], name=f"Outlet number {i}, 1 Jan 2026") for i in range(40)])
+    fig.update_layout(updatemenus=[dict(buttons=[dict(label="a", method="restyle", args=[{}])])])
+    style._layout(fig, "A finding")
+    assert fig.layout.height > style.HEIGHT
+    assert -2 <= fig.layout.updatemenus[0].y <= 3  # plotly refuses a drop-down placed further out

@@ -167,6 +167,10 @@ def _note(fig: go.Figure, text: str) -> None:
                        yshift=8, showarrow=False, align="left", font=dict(size=12, color="#555555"))
 
 
+#: the least height of a plot area, in pixels, whatever the legend takes
+_MIN_PLOT = 220
+
+
 def _layout(fig: go.Figure, title: str, height: int = HEIGHT, bottom: int = _AXIS_BAND) -> go.Figure:
     """Return ``fig`` with the shared look, sized for a slide.
 
@@ -189,6 +193,9 @@ def _layout(fig: go.Figure, title: str, height: int = HEIGHT, bottom: int = _AXI
                     font=dict(size=12), traceorder="normal"),
     )
     plot = height - top - (bottom + _LEGEND_ROW * rows)
+    if plot < _MIN_PLOT:  # a legend of many rows (a large corpus) grows the figure instead of crushing the plot
+        height, plot = height + _MIN_PLOT - plot, _MIN_PLOT
+        fig.update_layout(height=height)
     # plotly anchors a title of several lines by its last line: move it down by the lines above that one
     fig.layout.title.y = 1 - (12 + (lines - 1) * 22) / height
     for menu in fig.layout.updatemenus:  # top right, on the title's first line (keep that line short)
