@@ -168,7 +168,7 @@ def _note(fig: go.Figure, text: str) -> None:
 
 
 #: the least height of a plot area, in pixels, whatever the legend takes
-_MIN_PLOT = 220
+_MIN_PLOT = 100
 
 
 def _layout(fig: go.Figure, title: str, height: int = HEIGHT, bottom: int = _AXIS_BAND) -> go.Figure:
