@@ -18,7 +18,7 @@ The cache
 The tables are stored as Parquet files in ``.cache/pipeline/<key>/`` at the
 root of the repository (or in ``$SANCTUARY_CACHE``), never in the corpus
 folder. The key is a SHA-256 of the content of every file in the corpus
-folder, of the source of every module in ``helpers/`` and of the versions of
+folder, of the source of every ``helpers`` module the pipeline imports and of the versions of
 Python and of the packages that shape the output: a change to any of them
 builds afresh, and nothing stale is read. Each file is written to a temporary
 name and moved into place (``os.replace``); a manifest, written last, lists
@@ -131,6 +131,57 @@ def package_versions() -> dict[str, str]:
     return found
 
 
+#: Packages of ``helpers`` that only draw or show tables: their code never enters the key.
+DISPLAY_ONLY = ("charts",)
+
+
+def _relative_imports(path: Path, package: list[str]) -> set[str]:
+    """Return the ``helpers`` modules a source file imports with ``from . import x`` or ``from .x import y``."""
+    import ast
+
+    found = set()
+    for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package[:len(package) - (node.level - 1)]
+            names = [node.module] if node.module else [a.name for a in node.names]
+            found.update(".".join(base + [n]) for n in names)
+    return found
+
+
+def _module_path(name: str) -> Path | None:
+    parts = name.split(".")
+    for path in (HELPERS_DIR.joinpath(*parts).with_suffix(".py"), HELPERS_DIR.joinpath(*parts, "__init__.py")):
+        if path.is_file():
+            return path
+    return None
+
+
+def source_files() -> list[Path]:
+    """Return the source files of every ``helpers`` module the pipeline imports, directly or not.
+
+    These are the code that makes the tables; a notebook, chart or table
+    module outside them (and the display-only :data:`DISPLAY_ONLY`) can change
+    without building afresh.
+
+    >>> names = [p.name for p in source_files()]
+    >>> "pipeline.py" in names and "stance_rules.py" in names and "tables.py" not in names
+    True
+    """
+    seen: dict[str, Path] = {"": HELPERS_DIR / "__init__.py"} if (HELPERS_DIR / "__init__.py").is_file() else {}
+    todo = ["pipeline"]
+    while todo:
+        name = todo.pop()
+        if name in seen or name.split(".")[0] in DISPLAY_ONLY:
+            continue
+        path = _module_path(name)
+        if path is None:
+            continue
+        seen[name] = path
+        package = name.split(".")[:-1] if path.name != "__init__.py" else name.split(".")
+        todo.extend(_relative_imports(path, package))
+    return sorted(seen.values())
+
+
 def fingerprint(corpus_dir: str | Path) -> str:
     """Return the cache key of a corpus folder: SHA-256 of its files, the helpers' code and the package versions.
 
@@ -146,7 +197,7 @@ def fingerprint(corpus_dir: str | Path) -> str:
     for folder, dirs, _ in os.walk(corpus_dir, followlinks=False):
         for name in sorted(dirs):
             digest.update(b"folder\0" + (Path(folder) / name).relative_to(corpus_dir).as_posix().encode() + b"\0")
-    for path in sorted(HELPERS_DIR.rglob("*.py")):
+    for path in source_files():
         digest.update(path.relative_to(HELPERS_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     digest.update(json.dumps(package_versions(), sort_keys=True).encode())
     digest.update(json.dumps({"analyzers": ANALYZERS}).encode())

@@ -67,11 +67,21 @@ def test_key_changes_with_a_corpus_file_the_code_or_a_package(tmp_corpus, tmp_pa
     edited = pipeline.fingerprint(tmp_corpus)
     assert edited != key
     code = tmp_path / "helpers"
-    code.mkdir()
+    (code / "charts").mkdir(parents=True)
+    (code / "pipeline.py").write_text("from . import stance\n", encoding="utf-8")
     (code / "stance.py").write_text("CUES = []\n", encoding="utf-8")
+    (code / "tables.py").write_text("from .charts import style\n", encoding="utf-8")
+    (code / "charts" / "style.py").write_text("COLOR = 'red'\n", encoding="utf-8")
     monkeypatch.setattr(pipeline, "HELPERS_DIR", code)
     other_code = pipeline.fingerprint(tmp_corpus)
     assert other_code != edited
+    # code the pipeline imports builds afresh; code that only draws or shows does not
+    (code / "stance.py").write_text("CUES = ['x']\n", encoding="utf-8")
+    assert pipeline.fingerprint(tmp_corpus) != other_code
+    other_code = pipeline.fingerprint(tmp_corpus)
+    (code / "tables.py").write_text("from .charts import style\nWIDTH = 3\n", encoding="utf-8")
+    (code / "charts" / "style.py").write_text("COLOR = 'blue'\n", encoding="utf-8")
+    assert pipeline.fingerprint(tmp_corpus) == other_code
     monkeypatch.setattr(pipeline, "package_versions", lambda: {"pandas": "0.0"})
     assert pipeline.fingerprint(tmp_corpus) != other_code
 
