@@ -151,9 +151,10 @@ def _boilerplate_rule(text: str) -> str | None:
     if not _DATE_STAMP.sub("", text):
         return "date stamp"
     text = _DATE_STAMP.sub("", text)
-    if _PAGE_CHROME.search(text) and len(_words(text)) <= 25:
+    n_words = len(_words(text))
+    if n_words <= 25 and _PAGE_CHROME.search(text):  # the short test first: the long pattern is slow on long paragraphs
         return "page furniture"
-    if _BYLINE_TIMESTAMP.match(text) and len(_words(text)) <= 25:
+    if n_words <= 25 and _BYLINE_TIMESTAMP.match(text):
         return "byline"
     if _BOILERPLATE_PHRASES.search(text):
         return "boilerplate phrase"

@@ -158,6 +158,7 @@ def decide(found: list[tuple[str, str, str]]) -> str:
 
 
 def _outside(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> str:
+    """Return ``text[lo:hi]`` with the parts inside ``spans`` blanked out (for a few spans; see :mod:`helpers.spans`)."""
     chars = list(text[lo:hi])
     for s, e in spans:
         for i in range(max(s, lo), min(e, hi)):
@@ -171,45 +172,58 @@ def label(quotes: pd.DataFrame, articles: pd.DataFrame, sents: pd.DataFrame, kb:
     ``cues`` lists ``name: "words"``; ``context:`` marks cues of the reporting
     sentence, ``same speaker:`` a label carried from the speaker's other
     quotations in the article.
+
+    Each article's quotations and sentences are indexed once
+    (:mod:`helpers.spans`), so the cost grows with the number of quotations,
+    not with its square.
     """
+    from .spans import Sentences, Spans
+
     out = quotes.copy()
-    out["stance"], out["cues"] = out["stance"].astype(object), out["cues"].astype(object)
     texts = dict(zip(articles["article_id"], articles["text"]))
-    speech = out[out["kind"].isin(("full", "partial"))]
-    for article_id, art_speech in speech.groupby("article_id", sort=False):
-        text = texts[article_id]
-        art_q = out[out["article_id"] == article_id]
-        spans = list(zip(art_q["start"], art_q["end"]))
-        art_s = sents[sents["article_id"] == article_id].sort_values("start")
-        s_start, s_end = art_s["start"].to_numpy(), art_s["end"].to_numpy()
-        for _, part in art_speech.groupby("group", sort=False):
-            own, context = [], []
-            lo_all, hi_all = int(part["start"].min()), int(part["end"].max())
-            hit = (s_start < hi_all) & (s_end > lo_all)
-            lo, hi = (int(s_start[hit].min()), int(s_end[hit].max())) if hit.any() else (lo_all, hi_all)
-            for q in part.itertuples(index=False):
-                if q.kind == "partial":
-                    others = [(s, e) for s, e in spans if s != q.start]
-                    own += cues(_outside(text, lo, hi, others), (q.start - lo, q.end - lo))
-                else:
-                    own += cues(text[q.start:q.end])
-            own = list(dict.fromkeys(own))
-            context = cues(_outside(text, lo, hi, spans))
-            if not context and hit.any():
-                before = art_s[(art_s["end"] <= lo) & (art_s["paragraph_type"] == "body")]
-                if len(before):
-                    prev = before.iloc[-1]
-                    context = cues(_outside(text, int(prev["start"]), int(prev["end"]), spans))
-            stance = decide(own)
-            used = own
-            if stance == "NONE" and context:
-                stance, used = decide(own + context), own + [("context: " + n, lab, w) for n, lab, w in context]
-            if _stance._is_reporter(part.iloc[0].speaker_role):
-                stance, text_cues = "NONE", "speaker is a news outlet, reporting"
+    article_ids, kinds, groups = out["article_id"].tolist(), out["kind"].tolist(), out["group"].tolist()
+    starts, ends, roles = out["start"].tolist(), out["end"].tolist(), out["speaker_role"].tolist()
+    stance, found_cues = list(out["stance"]), list(out["cues"])
+    rows_of: dict[str, list[int]] = {}
+    statements: dict[tuple, list[int]] = {}
+    for i, (article_id, kind, group) in enumerate(zip(article_ids, kinds, groups)):
+        rows_of.setdefault(article_id, []).append(i)
+        if kind in ("full", "partial"):
+            statements.setdefault((article_id, group), []).append(i)
+    spans = {a: Spans([starts[i] for i in idx], [ends[i] for i in idx]) for a, idx in rows_of.items()}
+    needed = {a for a, _ in statements}
+    sentences = {a: Sentences(part) for a, part in sents.groupby("article_id", sort=False) if a in needed}
+    no_sentences = Sentences(sents.iloc[0:0])
+    for (article_id, _), idx in statements.items():
+        text, art_q = texts[article_id], spans[article_id]
+        art_s = sentences.get(article_id, no_sentences)
+        lo_all, hi_all = min(starts[i] for i in idx), max(ends[i] for i in idx)
+        hit = art_s.around(lo_all, hi_all)
+        lo, hi = hit or (lo_all, hi_all)
+        own: list[tuple[str, str, str]] = []
+        for i in idx:
+            if kinds[i] == "partial":
+                frame = _stance._outside_quotes(text, lo, hi, art_q, skip_start=starts[i])
+                own += cues(frame, (starts[i] - lo, ends[i] - lo))
             else:
-                text_cues = "; ".join(f'{n}: "{w}"' for n, _, w in used)
-            out.loc[part.index, "stance"] = stance
-            out.loc[part.index, "cues"] = text_cues
+                own += cues(text[starts[i]:ends[i]])
+        own = list(dict.fromkeys(own))
+        context = cues(_stance._outside_quotes(text, lo, hi, art_q))
+        if not context and hit:
+            prev = art_s.last_body_before(lo)
+            if prev:
+                context = cues(_stance._outside_quotes(text, prev[0], prev[1], art_q))
+        side, used = decide(own), own
+        if side == "NONE" and context:
+            side, used = decide(own + context), own + [("context: " + n, lab, w) for n, lab, w in context]
+        if _stance._is_reporter(roles[idx[0]]):
+            side, text_cues = "NONE", "speaker is a news outlet, reporting"
+        else:
+            text_cues = "; ".join(f'{n}: "{w}"' for n, _, w in used)
+        for i in idx:
+            stance[i], found_cues[i] = side, text_cues
+    out["stance"] = pd.Series(stance, index=out.index, dtype=object)
+    out["cues"] = pd.Series(found_cues, index=out.index, dtype=object)
     return _consistent(out)
 
 
@@ -223,17 +237,28 @@ def _consistent(out: pd.DataFrame) -> pd.DataFrame:
     >>> _consistent(q)["stance"].tolist()
     ['FAVOR', 'FAVOR', 'NONE', 'NONE']
     """
-    speech = out[out["kind"].isin(("full", "partial")) & (out["speaker"] != "")]
-    for (_, speaker), rows in speech.groupby(["article_id", "speaker"], sort=False):
-        sides = set(rows["stance"]) - {"NONE", ""}
+    kinds, speakers = out["kind"].tolist(), out["speaker"].tolist()
+    stance, found_cues = list(out["stance"]), list(out["cues"])
+    paragraphs = out["paragraph"].tolist() if "paragraph" in out else None
+    by_speaker: dict[tuple, list[int]] = {}
+    for i, (article_id, kind, speaker) in enumerate(zip(out["article_id"].tolist(), kinds, speakers)):
+        if kind in ("full", "partial") and speaker != "":
+            by_speaker.setdefault((article_id, speaker), []).append(i)
+    changed = False
+    for (_, speaker), idx in by_speaker.items():
+        sides = {stance[i] for i in idx} - {"NONE", ""}
         if len(sides) != 1:
             continue
         side = sides.pop()
-        stanced = rows.loc[rows["stance"] == side, "paragraph"].tolist() if "paragraph" in rows else []
-        for i, r in rows[(rows["stance"] == "NONE") & (rows["kind"] == "full")].iterrows():
+        stanced = [paragraphs[i] for i in idx if stance[i] == side] if paragraphs is not None else []
+        for i in [i for i in idx if stance[i] == "NONE" and kinds[i] == "full"]:
             # only next to the speaker's own stanced words: an aside on another topic stays NONE
-            if stanced and not any(abs(int(r["paragraph"]) - p) <= 1 for p in stanced):
+            if stanced and not any(abs(int(paragraphs[i]) - p) <= 1 for p in stanced):
                 continue
-            out.loc[i, "stance"] = side
-            out.loc[i, "cues"] = f"same speaker: {speaker}'s quotations beside this one are {side}"
+            stance[i], found_cues[i] = side, f"same speaker: {speaker}'s quotations beside this one are {side}"
+            changed = True
+    if changed:
+        out = out.copy()
+        out["stance"] = pd.Series(stance, index=out.index, dtype=out["stance"].dtype)
+        out["cues"] = pd.Series(found_cues, index=out.index, dtype=out["cues"].dtype)
     return out
