@@ -208,14 +208,16 @@ def label(quotes: pd.DataFrame, articles: pd.DataFrame, sents: pd.DataFrame, kb:
             else:
                 own += cues(text[starts[i]:ends[i]])
         own = list(dict.fromkeys(own))
-        context = cues(_stance._outside_quotes(text, lo, hi, art_q))
-        if not context and hit:
-            prev = art_s.last_body_before(lo)
-            if prev:
-                context = cues(_stance._outside_quotes(text, prev[0], prev[1], art_q))
         side, used = decide(own), own
-        if side == "NONE" and context:
-            side, used = decide(own + context), own + [("context: " + n, lab, w) for n, lab, w in context]
+        if side == "NONE":
+            # the reporting sentence (or, without a cue there, the body sentence before it) is read only when needed
+            context = cues(_stance._outside_quotes(text, lo, hi, art_q))
+            if not context and hit:
+                prev = art_s.last_body_before(lo)
+                if prev:
+                    context = cues(_stance._outside_quotes(text, prev[0], prev[1], art_q))
+            if context:
+                side, used = decide(own + context), own + [("context: " + n, lab, w) for n, lab, w in context]
         if _stance._is_reporter(roles[idx[0]]):
             side, text_cues = "NONE", "speaker is a news outlet, reporting"
         else:
