@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import offline
 from .paragraphs import paragraphs as _paragraphs
+from .spans import records
 
 SENTENCE_COLUMNS = [
     "article_id", "sentence", "paragraph", "paragraph_type", "section", "start", "end", "text", "n_words",
@@ -221,14 +222,17 @@ def sentences(articles: pd.DataFrame, paras: pd.DataFrame | None = None, progres
     offline.require_punkt()
     paras = _paragraphs(articles) if paras is None else paras
     rows = []
-    groups = paras.groupby("article_id", sort=False)
+    by_article: dict[str, list] = {}
+    for par in records(paras):
+        by_article.setdefault(par.article_id, []).append(par)
+    groups = by_article.items()
     if progress:
         from tqdm.auto import tqdm
 
-        groups = tqdm(groups, total=paras["article_id"].nunique(), desc="sentences", unit="article")
+        groups = tqdm(groups, total=len(by_article), desc="sentences", unit="article")
     for article_id, group in groups:
         number = 0
-        for par in group.itertuples(index=False):
+        for par in group:
             for start, end in split(par.text, splitter):
                 number += 1
                 text = par.text[start:end]

@@ -5,9 +5,10 @@ articles, paragraphs, sentences (with sentiment), hand-curated knowledge,
 automatic quotations, hand-coded quotations, the quotation book, policy
 actions and federal events. Each is computed once, in this order::
 
-    corpus.load -> knowledge.load -> per article: paragraphs, sentences,
-    sentiment, quotes.find (speakers and stance) -> quotes.reference ->
-    quotebook.build -> policies.reference, policies.federal
+    corpus.load -> knowledge.load -> quotes.reference -> per article:
+    paragraphs, sentences, sentiment, quotes.find (speakers and stance),
+    quotebook.build with the quotations' sentiment -> policies.reference,
+    policies.federal
 
 The per-article work runs serially, on a pool of processes on this machine
 (``engine="process"``, the default for large corpora) or on a Dask cluster
@@ -312,8 +313,22 @@ def annotate_articles(articles: pd.DataFrame, kb: knowledge.Knowledge) -> tuple[
     return paras, annotate.sentiment(sents, analyzer=ANALYZERS), found
 
 
-def _score(texts: list[str]) -> pd.DataFrame:
-    return quotebook.scores(pd.Series(texts, dtype=object))
+def annotate_part(piece: tuple[pd.DataFrame, pd.DataFrame], kb: knowledge.Knowledge) -> tuple[pd.DataFrame, ...]:
+    """Return ``(paragraphs, sentences, quotations, quotation book with sentiment)`` of ``(articles, their hand-coded quotations)``.
+
+    The quotation book of a part holds only its own articles' rows, so the
+    books of all parts, put together and sorted as :func:`helpers.quotebook.build`
+    sorts, are the book of the whole corpus.
+    """
+    articles, hand = piece
+    paras, sents, found = annotate_articles(articles, kb)
+    book = quotebook.build(articles, sents, found, hand, kb, sentiment=False)
+    return paras, sents, found, _with_scores(book)
+
+
+def _with_scores(book: pd.DataFrame) -> pd.DataFrame:
+    return pd.concat([book, quotebook.scores(quotebook.quoted_words(book) if len(book) else pd.Series([], dtype=object))],
+                     axis=1)
 
 
 def _chunks(n: int, parts: int) -> list[slice]:
@@ -441,28 +456,26 @@ def build(corpus_dir: str | Path | None = None, *, cache: bool = True, refresh: 
         engine = "process" if n >= PARALLEL_FROM and workers > 1 else "serial"
     if progress is None:
         progress = n >= PARALLEL_FROM
+    hand = step("quotes.reference", quotes.reference, articles, kb, corpus_dir)
+    if (corpus_dir / "annotations" / "paragraphs.csv").is_file():
+        step("paragraphs.reference (check)", paragraphs.reference, corpus_dir)
     runner = _Engine(engine, workers, scheduler, client)
     try:
         parts = 1 if engine == "serial" else max(1, min(n, workers * 8))
-        pieces = [articles.iloc[s] for s in _chunks(n, parts)]
-        done = step("annotate (paragraphs, sentences, sentiment, quotations)", runner.map, annotate_articles, pieces,
-                    progress, "annotating", kb=kb)
-        paras = _concat([d[0] for d in done])
-        sents = _concat([d[1] for d in done])
-        found = _concat([d[2] for d in done])
-        hand = step("quotes.reference", quotes.reference, articles, kb, corpus_dir)
-        if (corpus_dir / "annotations" / "paragraphs.csv").is_file():
-            step("paragraphs.reference (check)", paragraphs.reference, corpus_dir)
-        book = step("quotebook.build", quotebook.build, articles, sents, found, hand, kb, sentiment=False)
-        texts = quotebook.quoted_words(book).tolist()
-        slices = _chunks(len(texts), 1 if engine == "serial" else workers * 4)
-        scored = step("quotation sentiment", runner.map, _score, [texts[s] for s in slices])
+        pieces = []
+        for part in _chunks(n, parts):
+            chunk = articles.iloc[part]
+            pieces.append((chunk, hand[hand["article_id"].isin(chunk["article_id"])]))
+        done = step("annotate (paragraphs, sentences, sentiment, quotations, quotation book)", runner.map, annotate_part,
+                    pieces, progress, "annotating", kb=kb)
     finally:
         runner.close()
-    if len(book):
-        book = pd.concat([book, pd.concat(scored, ignore_index=True)], axis=1)
-    else:
-        book = pd.concat([book, quotebook.scores(pd.Series([], dtype=object))], axis=1)
+    clock = time.perf_counter()
+    paras = _concat([d[0] for d in done])
+    sents = _concat([d[1] for d in done])
+    found = _concat([d[2] for d in done])
+    book = _concat([d[3] for d in done]).sort_values(["published", "article_id", "start"], kind="stable").reset_index(drop=True)
+    timings["put the parts together"] = time.perf_counter() - clock
     acts = step("policies.reference", policies.reference, articles, kb, corpus_dir)
     events = step("policies.federal", policies.federal, articles, kb, corpus_dir)
     result = Pipeline(articles, paras, sents, kb, found, hand, book, acts, events, corpus_dir, key, False, timings)

@@ -16,6 +16,7 @@ is ``"not hand-coded"``.
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -23,7 +24,7 @@ from . import evaluate
 from .knowledge import Knowledge
 from .outside import administration
 from .quotes import REFERENCE_COLUMNS, SPEECH
-from .spans import Sentences
+from .spans import Sentences, records
 
 NOT_CODED = "not hand-coded"
 #: Which stance column each choice reads: ``hand`` (the reference) or ``auto`` (the cues).
@@ -57,6 +58,9 @@ def quoted_words(book: pd.DataFrame) -> pd.Series:
     ['We will not comply,']
     """
     return book["text"].str.strip('"“” ')
+
+
+_NEWLINE = re.compile("\n")
 
 
 def scores(words: pd.Series) -> pd.DataFrame:
@@ -107,7 +111,7 @@ def build(articles: pd.DataFrame, sents: pd.DataFrame, auto: pd.DataFrame, hand:
     newlines: dict[str, list[int]] = {}
     index = {a: Sentences(part) for a, part in sents.groupby("article_id", sort=False)}
     rows = []
-    for r in merged.itertuples(index=False):
+    for r in records(merged):
         art = arts[r.article_id]
         speaker_id = r.speaker_id_hand if r.kind_hand else r.speaker_id_auto
         actor = kb.actor(speaker_id) if speaker_id else {}
@@ -124,7 +128,7 @@ def build(articles: pd.DataFrame, sents: pd.DataFrame, auto: pd.DataFrame, hand:
         first = sentences.first(int(r.start), int(r.end)) if around else None
         sentence_text = art["text"][around[0]:around[1]] if around else r.text
         if r.article_id not in newlines:
-            newlines[r.article_id] = [i for i, ch in enumerate(art["text"]) if ch == "\n"]
+            newlines[r.article_id] = [m.start() for m in _NEWLINE.finditer(art["text"])]
         line = bisect_right(newlines[r.article_id], int(r.start) - 1) + 1
         sentence = first[0] if first else 0
         stance_hand = r.stance_hand if r.kind_hand else NOT_CODED

@@ -32,7 +32,7 @@ import pandas as pd
 
 from . import mentions as _m
 from .knowledge import Knowledge, normalise
-from .spans import Spans
+from .spans import Spans, records
 
 from .quote_marks import KINDS, MARKS, SPEECH, _DIRECTIVE_RE, _SPEECH_RE, _gap_ok, kind, spans  # noqa: F401
 
@@ -168,9 +168,9 @@ def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowle
     """
     reg = _m.Registry(kb)
     result = ArticleResult(registry=reg)
-    sents = sents.sort_values("start")
+    sent_rows = records(sents.sort_values("start"))
     body_pars = {}
-    for s in sents.itertuples(index=False):
+    for s in sent_rows:
         if s.paragraph_type == "body":
             lo, hi = body_pars.get(s.paragraph, (s.start, s.end))
             body_pars[s.paragraph] = (min(lo, s.start), max(hi, s.end))
@@ -198,7 +198,7 @@ def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowle
     # entities met so far, the most recent last, each once: a role phrase looks back for the latest with that role
     history: dict[str, None] = {}
     focus = ""
-    rows = _Rows(sents.itertuples(index=False))
+    rows = _Rows(sent_rows)
     resolved: list[_m.Mention] = []
     resolved_starts: list[int] = []
     sent_of = {}
@@ -463,7 +463,7 @@ def find(articles: pd.DataFrame, sents: pd.DataFrame | None = None, kb: Knowledg
     if sents is None:
         sents = annotate.sentences(articles)
     rows = []
-    items = list(articles.itertuples(index=False))
+    items = records(articles[["article_id", "text"]])
     if progress:
         from tqdm.auto import tqdm
 

@@ -8,6 +8,9 @@ and answer each question by binary search.
 
 from __future__ import annotations
 
+from collections import namedtuple
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 
@@ -89,3 +92,23 @@ class Sentences:
         if at < 0:
             return None
         return int(self.spans.starts[at]), int(self.spans.ends[at])
+
+
+@lru_cache(maxsize=64)
+def _row_type(columns: tuple[str, ...]):
+    return namedtuple("Row", columns, rename=True)
+
+
+def records(frame: pd.DataFrame) -> list:
+    """Return the rows of ``frame`` as named tuples, as ``frame.itertuples(index=False)`` gives them.
+
+    Faster for the many small tables of a corpus (one per article): the
+    tuple type is made once per set of columns, and each column is turned
+    into Python values in one step instead of value by value.
+
+    >>> frame = pd.DataFrame({"start": [0, 10], "text": ["a", "b"]})
+    >>> records(frame) == list(frame.itertuples(index=False))
+    True
+    """
+    row = _row_type(tuple(map(str, frame.columns)))
+    return list(map(row._make, zip(*(frame[c].tolist() for c in frame.columns))))
