@@ -109,7 +109,7 @@ def build(articles: pd.DataFrame, sents: pd.DataFrame, auto: pd.DataFrame, hand:
         auto["article_id"], auto["start"], auto["end"], auto["speaker"], auto["speaker_role"], auto["speaker_jurisdiction"])}
     arts = {r["article_id"]: r for r in articles.to_dict("records")}
     newlines: dict[str, list[int]] = {}
-    index = {a: Sentences(part) for a, part in sents.groupby("article_id", sort=False)}
+    index = Sentences.by_article(sents)
     rows = []
     for r in records(merged):
         art = arts[r.article_id]

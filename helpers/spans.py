@@ -56,15 +56,38 @@ class Sentences:
     """
 
     def __init__(self, rows: pd.DataFrame):
-        rows = rows.sort_values("start", kind="stable")
-        self.spans = Spans(rows["start"], rows["end"])
-        self.numbers = rows["sentence"].to_numpy()
-        self.paragraphs = rows["paragraph"].to_numpy()
-        body = (rows["paragraph_type"].astype(str) == "body").to_numpy() if "paragraph_type" in rows else np.ones(len(rows), bool)
+        body = (rows["paragraph_type"] == "body").to_numpy(dtype=bool) if "paragraph_type" in rows else np.ones(len(rows), bool)
+        self._index(rows["start"].to_numpy(), rows["end"].to_numpy(), rows["sentence"].to_numpy(),
+                    rows["paragraph"].to_numpy(), body)
+
+    @classmethod
+    def by_article(cls, sents: pd.DataFrame) -> dict[str, "Sentences"]:
+        """Return the index of every article's sentences, by article id, reading the table once.
+
+        >>> rows = pd.DataFrame({"article_id": ["a", "b", "a"], "start": [0, 0, 10], "end": [9, 5, 19],
+        ...                      "sentence": [1, 1, 2], "paragraph": [1, 1, 1], "paragraph_type": ["body"] * 3})
+        >>> {a: s.around(0, 12) for a, s in Sentences.by_article(rows).items()}
+        {'a': (0, 19), 'b': (0, 5)}
+        """
+        columns = [sents[c].to_numpy() for c in ("start", "end", "sentence", "paragraph")]
+        body = (sents["paragraph_type"] == "body").to_numpy(dtype=bool) if "paragraph_type" in sents else np.ones(len(sents), bool)
+        found = {}
+        for article_id, at in sents.groupby("article_id", sort=False).indices.items():
+            one = cls.__new__(cls)
+            one._index(*(c[at] for c in columns), body[at])
+            found[article_id] = one
+        return found
+
+    def _index(self, starts, ends, numbers, paragraphs, body) -> None:
+        order = np.argsort(np.asarray(starts, dtype=np.int64), kind="stable")
+        self.spans = Spans(np.asarray(starts)[order], np.asarray(ends)[order])
+        self.numbers = np.asarray(numbers)[order]
+        self.paragraphs = np.asarray(paragraphs)[order]
+        body = np.asarray(body, dtype=bool)[order]
         self.body = body
         self.sorted_ends = bool(np.all(np.diff(self.spans.ends) >= 0))
         # position of the last body sentence at or before each position (-1: none)
-        marks = np.where(body, np.arange(len(rows)), -1)
+        marks = np.where(body, np.arange(len(body)), -1)
         self.last_body = np.maximum.accumulate(marks) if len(marks) else marks
 
     def around(self, start: int, end: int) -> tuple[int, int] | None:

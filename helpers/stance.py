@@ -26,6 +26,7 @@ import re
 
 import pandas as pd
 
+from . import prefilter
 from .knowledge import Knowledge, normalise
 from .spans import Sentences, Spans
 
@@ -111,14 +112,16 @@ def scan(text: str, compiled, weight_span: tuple[int, int] | None = None) -> lis
     [('refuses', 'AGAINST', 'will not')]
     """
     norm = normalise(text).translate(_NO_MARKS)
-    taken = [False] * len(norm)
+    folded = prefilter.fold(norm)
+    taken = bytearray(len(norm))
     found = []
     for name, label, rx in compiled:
+        if not prefilter.may_match(rx, folded):  # none of the words it can start with: it cannot match
+            continue
         for m in rx.finditer(norm):
-            if any(taken[m.start():m.end()]):
+            if taken.find(1, m.start(), m.end()) >= 0:
                 continue
-            for i in range(m.start(), m.end()):
-                taken[i] = True
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             if not label or (name == "limits federal agents" and _HEDGE.search(norm[max(0, m.start() - 40):m.start()])):
                 continue
             found.append((m.start(), name, label, text[m.start():m.end()]))
@@ -197,7 +200,7 @@ def label(quotes: pd.DataFrame, articles: pd.DataFrame, sents: pd.DataFrame, kb:
         return _as_text(stance_model.label(quotes, articles, sents, kb, train=train))
     out = quotes.copy()
     texts = dict(zip(articles["article_id"], articles["text"]))
-    sentences = {a: Sentences(part) for a, part in sents.groupby("article_id", sort=False)}
+    sentences = Sentences.by_article(sents)
     no_sentences = Sentences(sents.iloc[0:0])
     rows = list(zip(out["article_id"], out["group"], out["kind"], out["start"].tolist(), out["end"].tolist(),
                     out["speaker_role"]))

@@ -191,8 +191,7 @@ def label(quotes: pd.DataFrame, articles: pd.DataFrame, sents: pd.DataFrame, kb:
         if kind in ("full", "partial"):
             statements.setdefault((article_id, group), []).append(i)
     spans = {a: Spans([starts[i] for i in idx], [ends[i] for i in idx]) for a, idx in rows_of.items()}
-    needed = {a for a, _ in statements}
-    sentences = {a: Sentences(part) for a, part in sents.groupby("article_id", sort=False) if a in needed}
+    sentences = Sentences.by_article(sents)
     no_sentences = Sentences(sents.iloc[0:0])
     for (article_id, _), idx in statements.items():
         text, art_q = texts[article_id], spans[article_id]
