@@ -54,6 +54,8 @@ TABLES = ("articles", "paragraphs", "sentences", "quotations", "hand", "book", "
           "actors", "places", "surfaces")
 #: Below this many articles, worker processes cost more than they save.
 PARALLEL_FROM = 40
+#: Articles in one part of a parallel run: small enough that the cores finish close together.
+PART_SIZE = 50
 ANALYZERS = ("textblob", "vader")
 KEEP_ENTRIES = 4
 
@@ -461,7 +463,7 @@ def build(corpus_dir: str | Path | None = None, *, cache: bool = True, refresh: 
         step("paragraphs.reference (check)", paragraphs.reference, corpus_dir)
     runner = _Engine(engine, workers, scheduler, client)
     try:
-        parts = 1 if engine == "serial" else max(1, min(n, workers * 8))
+        parts = 1 if engine == "serial" else max(1, min(n, max(workers * 8, -(-n // PART_SIZE))))
         pieces = []
         for part in _chunks(n, parts):
             chunk = articles.iloc[part]
