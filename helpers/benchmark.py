@@ -206,6 +206,39 @@ def measure_long(n_chars: int = 5_000_000, parts: int = 5) -> dict:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def profile(n: int = 200, top: int = 15, kind: str = "replicated") -> list[str]:
+    """Return the ``top`` lines of a profile (by own time) of one serial build of ``n`` articles, without the cache.
+
+    One worker's share of a parallel run is this same work, so this shows
+    where the time of every engine goes.
+    """
+    import cProfile
+    import io
+    import pstats
+    import shutil
+    import tempfile
+
+    from . import scale as _scale
+
+    tmp = Path(tempfile.mkdtemp(prefix="sanctuary-profile-"))
+    try:
+        folder = _scale.replicate(n, tmp / "corpus", _scale.VARIED_SOURCES if kind == "varied" else None)
+        build(folder, cache=False, engine="serial", progress=False)  # load the models first
+        profiler = cProfile.Profile()
+        profiler.enable()
+        build(folder, cache=False, engine="serial", progress=False)
+        profiler.disable()
+        out = io.StringIO()
+        stats = pstats.Stats(profiler, stream=out)
+        stats.sort_stats("tottime").print_stats(top)
+        lines = [line for line in out.getvalue().splitlines() if line.strip()]
+        start = next(i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
+        return [lines[0].strip()] + [line.replace(str(ROOT) + "/", "").replace(sys.prefix + "/", "")
+                                     for line in lines[start:start + top + 1]]
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def scale(sizes=None, kinds=("replicated", "varied"), long: bool = False, long_chars: int = 5_000_000) -> list[dict]:
     """Print and return the scale benchmark: each corpus size and kind measured in a fresh process.
 
@@ -239,4 +272,6 @@ def scale(sizes=None, kinds=("replicated", "varied"), long: bool = False, long_c
             print(f"{kind}: 10,000 articles took {ratio:.1f} times as long as 1,000 (linear: 10)")
     if long:
         print("one long article against several shorter ones (serial): " + json.dumps(measure_long(long_chars)))
+        print("where the time goes: profile of a serial build of 200 replicated articles (own time, top 15)")
+        print("\n".join(profile()))
     return rows

@@ -122,4 +122,9 @@ def may_match(rx: re.Pattern, folded: str) -> bool:
     (True, False)
     """
     found = _starts_of(rx)
-    return found is None or any(s in folded for s in found)
+    if found is None:
+        return True
+    for start in found:
+        if start in folded:
+            return True
+    return False
