@@ -39,6 +39,7 @@ import tempfile
 import time
 import warnings
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -101,6 +102,40 @@ def _read_bytes(path: Path) -> bytes:
         raise CorpusError(path, None, "a readable file", err.strerror or type(err).__name__) from None
 
 
+def _entries(corpus_dir: Path) -> tuple[list[tuple[str, str]], list[str]]:
+    """Return ``([(relative path, path)] of every file, [relative path] of every folder)`` under ``corpus_dir``, sorted.
+
+    Links to files are followed, links to folders are not; read with
+    :func:`os.scandir`, whose entries know their own type, so a corpus of
+    many thousand files costs one call per folder rather than several per file.
+    """
+    files: list[tuple[str, str]] = []
+    folders: list[str] = []
+    todo = [("", str(corpus_dir))]
+    while todo:
+        rel, full = todo.pop()
+        try:
+            with os.scandir(full) as found:
+                entries = list(found)
+        except OSError:
+            continue  # an unreadable folder is skipped, as os.walk skips it
+        for entry in entries:
+            name = f"{rel}/{entry.name}" if rel else entry.name
+            if entry.is_symlink():
+                if not os.path.exists(entry.path):
+                    raise CorpusError(Path(entry.path), None, "a file or a link to one", "a link that points nowhere or in a loop")
+                if os.path.isfile(entry.path):
+                    files.append((name, entry.path))
+            elif entry.is_dir(follow_symlinks=False):
+                folders.append(name)
+                todo.append((name, entry.path))
+            elif entry.is_file(follow_symlinks=False):
+                files.append((name, entry.path))
+    files.sort(key=lambda f: f[0].split("/"))
+    folders.sort(key=lambda f: f.split("/"))
+    return files, folders
+
+
 def corpus_files(corpus_dir: str | Path) -> list[Path]:
     """Return every file under ``corpus_dir``, sorted, without following links to folders.
 
@@ -109,16 +144,7 @@ def corpus_files(corpus_dir: str | Path) -> list[Path]:
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         raise CorpusError(corpus_dir, None, "a corpus folder with an 'articles' subfolder", "no such folder")
-    found = []
-    for folder, dirs, files in os.walk(corpus_dir, followlinks=False, onerror=None):
-        dirs.sort()
-        for name in files + [d for d in dirs if (Path(folder) / d).is_symlink()]:
-            path = Path(folder) / name
-            if path.is_symlink() and not path.exists():
-                raise CorpusError(path, None, "a file or a link to one", "a link that points nowhere or in a loop")
-            if path.is_file():
-                found.append(path)
-    return sorted(found)
+    return [Path(path) for _, path in _entries(corpus_dir)[0]]
 
 
 def package_versions() -> dict[str, str]:
@@ -170,6 +196,14 @@ def source_files() -> list[Path]:
     >>> "pipeline.py" in names and "stance_rules.py" in names and "tables.py" not in names
     True
     """
+    # the import graph is read again only when a source file changed (by its size and time)
+    signature = tuple((str(path), *(lambda st: (st.st_size, st.st_mtime_ns))(path.stat()))
+                      for path in sorted(HELPERS_DIR.rglob("*.py")))
+    return list(_source_closure(HELPERS_DIR, signature))
+
+
+@lru_cache(maxsize=8)
+def _source_closure(helpers_dir: Path, signature: tuple) -> tuple[Path, ...]:
     seen: dict[str, Path] = {"": HELPERS_DIR / "__init__.py"} if (HELPERS_DIR / "__init__.py").is_file() else {}
     todo = ["pipeline"]
     while todo:
@@ -182,7 +216,7 @@ def source_files() -> list[Path]:
         seen[name] = path
         package = name.split(".")[:-1] if path.name != "__init__.py" else name.split(".")
         todo.extend(_relative_imports(path, package))
-    return sorted(seen.values())
+    return tuple(sorted(seen.values()))
 
 
 def fingerprint(corpus_dir: str | Path) -> str:
@@ -192,14 +226,21 @@ def fingerprint(corpus_dir: str | Path) -> str:
     64
     """
     corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise CorpusError(corpus_dir, None, "a corpus folder with an 'articles' subfolder", "no such folder")
+    files, folders = _entries(corpus_dir)
     digest = hashlib.sha256()
-    for path in corpus_files(corpus_dir):
-        digest.update(path.relative_to(corpus_dir).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(_read_bytes(path)).digest())
+    for name, path in files:
+        digest.update(name.encode() + b"\0")
+        try:
+            with open(path, "rb") as handle:
+                digest.update(hashlib.sha256(handle.read()).digest())
+        except OSError:
+            _read_bytes(Path(path))  # raises the one-line error naming the file
+            raise
     # folders too: a folder where a file is expected (``x.json/``) is an error that must not be skipped
-    for folder, dirs, _ in os.walk(corpus_dir, followlinks=False):
-        for name in sorted(dirs):
-            digest.update(b"folder\0" + (Path(folder) / name).relative_to(corpus_dir).as_posix().encode() + b"\0")
+    for name in folders:
+        digest.update(b"folder\0" + name.encode() + b"\0")
     for path in source_files():
         digest.update(path.relative_to(HELPERS_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     digest.update(json.dumps(package_versions(), sort_keys=True).encode())
