@@ -328,6 +328,8 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
         add(1, m.start(group), m.end(group), "actor" if entity else "organisation", entity or slug(m.group(group)),
             "", "", False, "acronym")
     for surname, entity in registry.surnames.items():
+        if surname not in norm:  # a plain search first: most sentences name few of the people met so far
+            continue
         for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", norm):
             add(2, m.start(), m.end(), "name", entity, "", "", True, "surname of a name met earlier")
     for m in _PRONOUN.finditer(text):
