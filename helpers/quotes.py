@@ -164,11 +164,15 @@ def _pick_after(text: str, q_end: int, limit: int, ms: list[_m.Mention]) -> tupl
 def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowledge) -> ArticleResult:
     """Return the resolved mentions and the attributed quotations of one article.
 
-    ``sents`` are the article's rows of :func:`helpers.annotate.sentences`.
+    ``sents`` are the article's rows of :func:`helpers.annotate.sentences`
+    (a table, or a list of them as :func:`helpers.spans.records` gives them).
     """
     reg = _m.Registry(kb)
     result = ArticleResult(registry=reg)
-    sent_rows = records(sents.sort_values("start"))
+    if isinstance(sents, pd.DataFrame):
+        sent_rows = records(sents.sort_values("start"))
+    else:
+        sent_rows = sorted(sents, key=lambda s: s.start)
     body_pars = {}
     for s in sent_rows:
         if s.paragraph_type == "body":
@@ -468,10 +472,11 @@ def find(articles: pd.DataFrame, sents: pd.DataFrame | None = None, kb: Knowledg
         from tqdm.auto import tqdm
 
         items = tqdm(items, desc="quotes", unit="article")
-    by_article = dict(iter(sents.groupby("article_id", sort=False)))
+    by_article: dict[str, list] = {}
+    for row in records(sents):  # the whole table read once, not once per article
+        by_article.setdefault(row.article_id, []).append(row)
     for art in items:
-        part = by_article.get(art.article_id, sents.iloc[0:0])
-        res = annotate_article(art.article_id, art.text, part, kb)
+        res = annotate_article(art.article_id, art.text, by_article.get(art.article_id, []), kb)
         group, last = 0, None
         for n, q in enumerate(res.quotes, 1):
             info = res.registry.info(q.speaker) if q.speaker else {}
