@@ -76,3 +76,13 @@ def test_many_articles_keep_the_top_25_and_count_the_rest():
                           for i in range(60)])
     rows = list(charts.composition(paras).data[0].y)
     assert len(rows) == 26 and rows[-1] == "35 others together"
+
+
+def test_timeline_of_5000_articles_counts_them_by_period(big):
+    _, arts = big
+    fig = charts.timeline(arts)
+    bars = [t for t in fig.data if t.type == "bar"]
+    assert [t.name for t in fig.data] == ["date stated in the text", "date inferred from the text"] == [t.name for t in bars]
+    assert sum(sum(t.y) for t in bars) == 5000 and all(len(t.x) <= charts.style.PERIODS for t in bars)
+    assert fig.layout.title.text.startswith("5,000 articles, ")
+    assert len(fig.to_json()) < 30_000 and charts.slide_problems(fig) == []

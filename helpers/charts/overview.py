@@ -9,7 +9,7 @@ from ..corpus import date_span
 from ..labels import article_label
 from ..outside import ADMINISTRATIONS
 from .style import (_ADMIN_FILL, ARTICLE_PALETTE, DATE_SYMBOLS, OKABE_ITO, PARAGRAPH_COLORS, TOP, _escape, _layout, _note,
-                    _top, others_label, wrap)
+                    _top, others_label, periods, wrap)
 
 
 
@@ -33,8 +33,37 @@ def _terms_of(dates) -> list[tuple[str, int]]:
     return out
 
 
-def timeline(articles: pd.DataFrame) -> go.Figure:
+def _timeline_bars(arts: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> go.Figure:
+    """Return the timeline of many articles: a bar per month, quarter or year, counting the articles published in it."""
+    starts, period, fmt = periods(arts["published"])
+    data = arts.assign(period=starts.values)
+    order = sorted(data["period"].unique())
+    width = {"month": 25, "quarter": 80, "year": 300}[period] * 86_400_000
+    fig = go.Figure()
+    for status, label in (("stated", "date stated in the text"), ("inferred", "date inferred from the text")):
+        per = data[data["date_status"] == status].groupby("period").size().reindex(order, fill_value=0)
+        fig.add_trace(go.Bar(
+            x=order, y=list(per), width=width, name=label,
+            marker=dict(color=OKABE_ITO["black"] if status == "stated" else "white", line=dict(color=OKABE_ITO["black"], width=1.5)),
+            customdata=[f"{pd.Timestamp(t):{fmt}}" for t in order],
+            hovertemplate=f"<b>%{{customdata}}</b>: %{{y:,}} article(s), {label}<extra></extra>",
+        ))
+    fig.update_layout(barmode="stack", bargap=0.1)
+    fig.update_xaxes(range=[min(start, pd.Timestamp(order[0]) - pd.Timedelta(days=200)), end],
+                     title_text=f"publication date (one bar per {period})", dtick="M12" if period != "year" else None,
+                     tickformat="%Y")
+    fig.update_yaxes(title_text="articles", tickformat=",")
+    _note(fig, f"Shaded: presidential terms (from outside the corpus). Each bar counts the articles of one {period}; "
+               "white: dates inferred from the text.")
+    return fig
+
+
+def timeline(articles: pd.DataFrame, top: int = TOP) -> go.Figure:
     """Return a 2016-2026 timeline with one marker per article, labelled by outlet and date.
+
+    With more than ``top`` articles, a bar per month, quarter or year counts
+    the articles instead (dates stated in the text in black, inferred ones
+    in white); the shaded terms and the title stay.
 
     Filled triangles are dates the text states; open triangles are inferred
     dates, over a dotted bar that spans every day the date could be (a
@@ -43,14 +72,21 @@ def timeline(articles: pd.DataFrame) -> go.Figure:
     title counts the articles in each.
     """
     arts = articles.sort_values("published")
-    names = article_label(arts)
-    fig = go.Figure()
     start, end = pd.Timestamp("2016-01-01"), pd.Timestamp("2027-01-01")
+    many = len(arts) > top
+    fig = _timeline_bars(arts, start, end) if many else go.Figure()
+    if many:
+        start = min(start, pd.Timestamp(arts["published"].min()) - pd.Timedelta(days=400))
     for name, a, b in ADMINISTRATIONS:
         a, b = max(pd.Timestamp(a), start), min(pd.Timestamp(b), end)
         if a < b:
             fig.add_vrect(x0=a, x1=b, fillcolor=_ADMIN_FILL[name], opacity=0.7, line_width=0, layer="below",
                           annotation_text=name, annotation_position="top left", annotation_font_size=12)
+    counts = ", ".join(f"{k:,} in {t}" for t, k in _terms_of(arts["published"]))
+    if many:
+        first, last = pd.Timestamp(arts["published"].min()), pd.Timestamp(arts["published"].max())
+        return _layout(fig, f"{len(arts):,} articles, {first:%Y}–{last:%Y}" + (f":<br>{counts}" if counts else ""), 400)
+    names = article_label(arts)
     for row in arts.itertuples():
         lo, hi = date_span(row.published, row.date_precision)
         fig.add_trace(go.Scatter(
@@ -75,7 +111,6 @@ def timeline(articles: pd.DataFrame) -> go.Figure:
     fig.update_xaxes(range=[start, end], title_text="publication date", dtick="M12", tickformat="%Y")
     fig.update_yaxes(autorange="reversed", title_text=None, showgrid=False)
     _note(fig, "Shaded: presidential terms (from outside the corpus). Dotted bar: every day an inferred date could be.")
-    counts = ", ".join(f"{k} in {t}" for t, k in _terms_of(arts["published"]))
     return _layout(fig, f"{len(arts)} articles across two Trump administrations: {counts}" if counts else
                    f"{len(arts)} articles", 400)
 
