@@ -96,7 +96,7 @@ def policy_data(articles, book):
     return kb, acts, policies.federal(articles, kb), cities.jurisdictions(kb, acts, book)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def big(book, articles):
     """The corpus's quotation book and articles copied to 5,000 articles and 2,001 speakers: ``(book, articles)``.
 
