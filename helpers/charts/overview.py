@@ -198,6 +198,6 @@ def sentiment_arc(sents: pd.DataFrame, value: str = "polarity", types: tuple[str
     fig.update_yaxes(range=[-1.05, 1.05], title_text=f"{label}<br>(−1 negative, +1 positive)")
     fig.update_xaxes(title_text="sentence number in the article's body text")
     scores = part[value]
-    title = (f"Wording sentence by sentence ({label}): {int((scores > 0).sum())} of {len(scores)} sentences positive,"
-             f"<br>{int((scores < 0).sum())} negative, {int((scores == 0).sum())} neutral")
+    title = (f"Wording sentence by sentence ({label}): {int((scores > 0).sum()):,} of {len(scores):,} sentences positive,"
+             f"<br>{int((scores < 0).sum()):,} negative, {int((scores == 0).sum()):,} neutral")
     return _layout(fig, title)
