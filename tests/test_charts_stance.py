@@ -141,7 +141,7 @@ def test_scatter_of_many_quotations_draws_a_sample_and_counts_them_all(big, book
     assert sum(len(t.x) for t in fig.data) == charts.style.MARKS
     assert "A random sample of 1,000 of the 59,000 quotations" in fig.layout.annotations[0].text
     against = many[many["stance_hand"] == "AGAINST"]
-    assert f"of {len(against)} AGAINST quotations" in fig.layout.title.text
+    assert f"of {len(against):,} AGAINST quotations" in fig.layout.title.text
     assert _json_size(fig) < 400_000 and charts.slide_problems(fig) == []
     small = charts.polarity_subjectivity(book)
     assert sum(len(t.x) for t in small.data) == len(book) and "sample" not in small.layout.annotations[0].text

@@ -64,8 +64,8 @@ def sentiment_vs_stance(pairs: pd.DataFrame, polarity: str = "polarity", actors:
         _note(fig, _sample_note(len(drawn), len(pairs)))
     against = pairs[pairs["stance_hand"] == "AGAINST"]
     favor = pairs[pairs["stance_hand"] == "FAVOR"]
-    title = (f"Positive wording is not support: {int((against[polarity] > 0).sum())} of {len(against)} AGAINST quotations"
-             f"<br>are worded positively, {int((favor[polarity] < 0).sum())} of {len(favor)} FAVOR quotations negatively")
+    title = (f"Positive wording is not support: {int((against[polarity] > 0).sum()):,} of {len(against):,} AGAINST quotations"
+             f"<br>are worded positively, {int((favor[polarity] < 0).sum()):,} of {len(favor):,} FAVOR quotations negatively")
     return _layout(fig, title)
 
 
@@ -435,14 +435,14 @@ def polarity_subjectivity(book: pd.DataFrame) -> go.Figure:
     fig = _score_scatter(book, "polarity", "subjectivity")
     against = book[book["stance_hand"] == "AGAINST"]
     favor = book[book["stance_hand"] == "FAVOR"]
-    title = (f"Sentiment is not stance: {int((against['polarity'] > 0).sum())} of {len(against)} AGAINST quotations "
-             f"are worded positively,<br>{int((favor['polarity'] < 0).sum())} of {len(favor)} FAVOR quotations negatively")
+    title = (f"Sentiment is not stance: {int((against['polarity'] > 0).sum()):,} of {len(against):,} AGAINST quotations "
+             f"are worded positively,<br>{int((favor['polarity'] < 0).sum()):,} of {len(favor):,} FAVOR quotations negatively")
     fig.add_vline(x=0, line=dict(color=OKABE_ITO["grey"], dash="dot"))
     fig.add_annotation(text="← negative wording", x=-0.98, y=1.04, showarrow=False, xanchor="left", font=dict(size=12))
     fig.add_annotation(text="positive wording →", x=0.98, y=1.04, showarrow=False, xanchor="right", font=dict(size=12))
     fig.update_xaxes(range=[-1.05, 1.05], title_text="TextBlob polarity of the quotation (−1 negative, +1 positive)")
     blank = int(((book["polarity"] == 0) & (book["subjectivity"] == 0)).sum())
-    fig.add_annotation(text=f"{blank} quotations use no word TextBlob scores (0, 0)", x=0, y=-0.12, ax=160, ay=-10,
+    fig.add_annotation(text=f"{blank:,} quotations use no word TextBlob scores (0, 0)", x=0, y=-0.12, ax=160, ay=-10,
                        xanchor="left", font=dict(size=12), arrowcolor="#555555")
     fig.update_yaxes(range=[-0.2, 1.12], title_text="TextBlob subjectivity<br>(0 factual, 1 opinion)")
     return _layout(fig, title)
@@ -468,5 +468,5 @@ def lexicon_agreement(book: pd.DataFrame, threshold: float = 0.05) -> go.Figure:
     fig.update_yaxes(range=[-1.05, 1.05], title_text="VADER compound<br>(−1 negative, +1 positive)")
     fig.add_annotation(text=f"grey cross: neutral (within {threshold} of 0)", x=1, y=-0.9, xanchor="right",
                        showarrow=False, font=dict(size=12, color="#555555"))
-    title = f"Two lexicons, one quotation: same sign of wording for {same} of {len(book)} quotations"
+    title = f"Two lexicons, one quotation: same sign of wording for {same:,} of {len(book):,} quotations"
     return _layout(fig, title)
