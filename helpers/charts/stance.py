@@ -187,6 +187,8 @@ def stance_by_speaker(book: pd.DataFrame, by: str = "hand", top: int = TOP) -> g
     _switch(fig, [0], styles, by, titles)
     fig.update_yaxes(categoryorder="array", categoryarray=categories, range=[len(categories) - 0.5, -0.5],
                      showgrid=True, gridcolor="#EEEEEE", title_text=None, tickfont=dict(size=11 if len(categories) > 15 else 12))
+    if k_others:  # every row keeps its label, the "others" row too
+        fig.update_yaxes(dtick=1)
     fig.update_xaxes(dtick=1 if x.max() <= 20 else None, range=[0.4, x.max() + 0.6], title_text=None)
     _note(fig, "One marker per quotation, oldest first. (D), (R): party.")
     return _layout(fig, titles[by], 460, bottom=30)
@@ -219,10 +221,10 @@ def _speaker_bars(book: pd.DataFrame, shown: pd.DataFrame, speakers, labels: dic
     titles = {source: _speaker_finding(book, _BY[source][0], _BY[source][1]) for source in _BY}
     _switch(fig, list(range(len(stances))), styles, by, titles)
     fig.update_layout(barmode="stack", bargap=0.25)
-    fig.update_yaxes(categoryorder="array", categoryarray=categories, range=[len(categories) - 0.5, -0.5],
+    fig.update_yaxes(categoryorder="array", categoryarray=categories, range=[len(categories) - 0.5, -0.5], dtick=1,
                      title_text=None, tickfont=dict(size=11 if len(categories) > 15 else 12))
     fig.update_xaxes(title_text=None, tickformat=",")
-    _note(fig, f"{len(shown):,} quotations, counted by stance. (D), (R): party.")
+    _note(fig, f"The {len(speakers)} most quoted speakers' {len(shown):,} quotations, counted by stance. (D), (R): party.")
     return _layout(fig, titles[by], 460, bottom=30)
 
 
