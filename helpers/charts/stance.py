@@ -259,6 +259,8 @@ def _stance_by_period(book: pd.DataFrame, articles: pd.DataFrame, by: str) -> go
     start_of = dict(zip(dates.index, starts))
     data = book.assign(period=book["article_id"].map(start_of))
     order = sorted(data["period"].dropna().unique())
+    if not order:
+        return _empty("Stance over time: no quotation of these articles to show")
     n_articles = data.groupby("period")["article_id"].nunique().reindex(order, fill_value=0)
     differ = (~data["agrees"]).groupby(data["period"]).sum().reindex(order, fill_value=0)
     labels = _stance_order([*book["stance_hand"], *book["stance_auto"]])
