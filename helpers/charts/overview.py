@@ -164,7 +164,8 @@ def sentiment_arc(sents: pd.DataFrame, value: str = "polarity", types: tuple[str
     ``value`` is a score column in [-1, 1] (``polarity`` or ``vader_compound``);
     only paragraphs of ``types`` are drawn. Lines are named by outlet and
     date when ``articles`` is given (by id otherwise); only the ``top``
-    articles with most sentences are drawn, the legend counts the rest. Hover
+    articles with most sentences are drawn, named by hover and the menu
+    (not the legend, which would not fit a slide) and the legend counts the rest. Hover
     shows the whole sentence. A drop-down shows one article at a time or all of them; the
     title counts positive, negative and neutral sentences.
     """
@@ -184,15 +185,20 @@ def sentiment_arc(sents: pd.DataFrame, value: str = "polarity", types: tuple[str
             hovertemplate=(f"<b>{_escape(name)}</b>, sentence %{{customdata[1]}} (paragraph %{{customdata[2]}})<br>"
                            f"{value} = %{{y:.2f}}<br><br>%{{customdata[0]}}<extra></extra>"),
         ))
-    if k_others:
+    if k_others:  # too many lines to name in a legend on a slide: hover and the menu name them
+        for trace in fig.data:
+            trace.showlegend = False
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", marker=dict(color="white"), hoverinfo="skip",
                                  name=f"not drawn: {others_label(k_others, n_others, 'sentences')}"))
+        _note(fig, f"Drawn: the {len(ids)} articles with the most sentences of {len(ids) + k_others:,}; "
+                   "hover a line or use the menu to name its article.")
     n = len(fig.data)
     buttons = [dict(label="all articles", method="update", args=[{"visible": [True] * n}])]
     for i, article_id in enumerate(ids):
         buttons.append(dict(label=names.get(article_id, article_id), method="update",
                             args=[{"visible": [j == i for j in range(n)]}]))
-    fig.update_layout(updatemenus=[dict(buttons=buttons, direction="down")], legend=dict(title=dict(text="article:")))
+    fig.update_layout(updatemenus=[dict(buttons=buttons, direction="down")],
+                      legend=dict(title=dict(text="" if k_others else "article:")))
     fig.add_hline(y=0, line=dict(color=OKABE_ITO["grey"], dash="dot"))
     label = {"polarity": "TextBlob polarity", "vader_compound": "VADER compound"}.get(value, value)
     fig.update_yaxes(range=[-1.05, 1.05], title_text=f"{label}<br>(−1 negative, +1 positive)")
