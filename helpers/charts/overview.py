@@ -9,7 +9,7 @@ from ..corpus import date_span
 from ..labels import article_label
 from ..outside import ADMINISTRATIONS
 from .style import (_ADMIN_FILL, ARTICLE_PALETTE, DATE_SYMBOLS, OKABE_ITO, PARAGRAPH_COLORS, TOP, _escape, _layout, _note,
-                    _top, others_label, periods, wrap)
+                    _period_bars, _top, others_label, periods, wrap)
 
 
 
@@ -33,29 +33,27 @@ def _terms_of(dates) -> list[tuple[str, int]]:
     return out
 
 
-def _timeline_bars(arts: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> go.Figure:
-    """Return the timeline of many articles: a bar per month, quarter or year, counting the articles published in it."""
+def _timeline_bars(arts: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> tuple[go.Figure, pd.Timestamp, pd.Timestamp]:
+    """Return the timeline of many articles, a bar per month, quarter or year counting its articles, and the axis range."""
     starts, period, fmt = periods(arts["published"])
     data = arts.assign(period=starts.values)
     order = sorted(data["period"].unique())
-    width = {"month": 25, "quarter": 80, "year": 300}[period] * 86_400_000
     fig = go.Figure()
     for status, label in (("stated", "date stated in the text"), ("inferred", "date inferred from the text")):
         per = data[data["date_status"] == status].groupby("period").size().reindex(order, fill_value=0)
         fig.add_trace(go.Bar(
-            x=order, y=list(per), width=width, name=label,
+            x=order, y=list(per), name=label,
             marker=dict(color=OKABE_ITO["black"] if status == "stated" else "white", line=dict(color=OKABE_ITO["black"], width=1.5)),
             customdata=[f"{pd.Timestamp(t):{fmt}}" for t in order],
             hovertemplate=f"<b>%{{customdata}}</b>: %{{y:,}} article(s), {label}<extra></extra>",
         ))
-    fig.update_layout(barmode="stack", bargap=0.1)
-    fig.update_xaxes(range=[min(start, pd.Timestamp(order[0]) - pd.Timedelta(days=200)), end],
-                     title_text=f"publication date (one bar per {period})", dtick="M12" if period != "year" else None,
-                     tickformat="%Y")
+    fig.update_layout(barmode="stack")
+    lo, hi = _period_bars(fig, order, period, (start, end))
+    fig.update_xaxes(title_text=f"publication date (one bar per {period})")
     fig.update_yaxes(title_text="articles", tickformat=",")
     _note(fig, f"Shaded: presidential terms (from outside the corpus). Each bar counts the articles of one {period}; "
                "white: dates inferred from the text.")
-    return fig
+    return fig, lo, hi
 
 
 def timeline(articles: pd.DataFrame, top: int = TOP) -> go.Figure:
@@ -74,9 +72,9 @@ def timeline(articles: pd.DataFrame, top: int = TOP) -> go.Figure:
     arts = articles.sort_values("published")
     start, end = pd.Timestamp("2016-01-01"), pd.Timestamp("2027-01-01")
     many = len(arts) > top
-    fig = _timeline_bars(arts, start, end) if many else go.Figure()
+    fig = go.Figure()
     if many:
-        start = min(start, pd.Timestamp(arts["published"].min()) - pd.Timedelta(days=400))
+        fig, start, end = _timeline_bars(arts, start, end)
     for name, a, b in ADMINISTRATIONS:
         a, b = max(pd.Timestamp(a), start), min(pd.Timestamp(b), end)
         if a < b:

@@ -19,7 +19,7 @@ from ..labels import article_label, outlet_name, person_label
 from ..outside import ADMINISTRATIONS
 from ..vocabulary import STANCE_ORDER
 from .style import (_ADMIN_FILL, DATE_SYMBOLS, OKABE_ITO, PARTY_SHORT, STANCE_COLORS, STANCE_LABELS, STANCE_SHORT, MARKS, TOP, _clusters,
-                    _cut_note, _empty, _escape, _layout, _note, _sample, _sample_note, _stance_order, _top, others_label, periods,
+                    _cut_note, _empty, _escape, _layout, _note, _period_bars, _sample, _sample_note, _stance_order, _top, others_label, periods,
                     stance_color, wrap)
 
 _BY = {"hand": ("stance_hand", "hand-coded stance"), "auto": ("stance_auto", "automatic stance (cues)")}
@@ -266,19 +266,18 @@ def _stance_by_period(book: pd.DataFrame, articles: pd.DataFrame, by: str) -> go
     labels = _stance_order([*book["stance_hand"], *book["stance_auto"]])
     counts = {source: data.groupby(["period", _BY[source][0]]).size().unstack(fill_value=0).reindex(
         index=order, columns=labels, fill_value=0) for source in _BY}
-    width = {"month": 25, "quarter": 80, "year": 300}[period] * 86_400_000
     names = [f"{pd.Timestamp(t):{fmt}}" for t in order]
     fig = go.Figure()
     for stance in labels:
         fig.add_trace(go.Bar(
-            x=order, y=list(counts[by][stance]), width=width, name=STANCE_LABELS.get(stance, stance),
+            x=order, y=list(counts[by][stance]), name=STANCE_LABELS.get(stance, stance),
             marker=dict(color=stance_color(stance), line=dict(color="white" if stance in STANCE_COLORS else "#999999", width=1)),
             customdata=list(zip(names, n_articles, differ)),
             hovertemplate=(f"<b>%{{customdata[0]}}</b>: %{{y:,}} {_escape(stance)} quotation(s)<br>"
                            "%{customdata[1]:,} article(s); the codings differ on %{customdata[2]:,} quotation(s)"
                            "<extra></extra>"),
         ))
-    lo, hi = pd.Timestamp(order[0]) - pd.Timedelta(days=200), pd.Timestamp(order[-1]) + pd.Timedelta(days=500)
+    lo, hi = _period_bars(fig, order, period)
     for name, a, b in ADMINISTRATIONS:
         a, b = max(pd.Timestamp(a), lo), min(pd.Timestamp(b), hi)
         if a < b:
@@ -287,8 +286,8 @@ def _stance_by_period(book: pd.DataFrame, articles: pd.DataFrame, by: str) -> go
     styles = {source: {"y": [list(counts[source][s]) for s in labels]} for source in _BY}
     titles = {source: _over_time_finding(book, _BY[source][0], _BY[source][1]) for source in _BY}
     _switch(fig, list(range(len(labels))), styles, by, titles)
-    fig.update_layout(barmode="stack", bargap=0.1, legend=dict(title=dict(text="stance:")))
-    fig.update_xaxes(range=[lo, hi], tickformat="%Y" if period == "year" else "%b %Y", title_text=f"{period} of publication")
+    fig.update_layout(barmode="stack", legend=dict(title=dict(text="stance:")))
+    fig.update_xaxes(title_text=f"{period} of publication")
     fig.update_yaxes(title_text="quotations", tickformat=",")
     _note(fig, f"{len(dates):,} articles: one bar per {period}, its quotations stacked by stance. "
                "Shaded bands: presidential terms (from outside the corpus).")

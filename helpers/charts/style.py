@@ -260,6 +260,30 @@ def periods(dates: pd.Series) -> tuple[pd.Series, str, str]:
     raise AssertionError("unreachable")
 
 
+_LENGTH = {"month": pd.DateOffset(months=1), "quarter": pd.DateOffset(months=3), "year": pd.DateOffset(years=1)}
+_TICKS = {"month": ("M3", "%b %Y"), "quarter": ("M12", "%Y"), "year": ("M12", "%Y")}
+
+
+def _period_bars(fig: go.Figure, starts: list, period: str, pad: tuple = (None, None)) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Stand each bar of ``fig`` in the middle of its period, as wide as most of it, with the axis labelled per period.
+
+    ``starts`` are the bars' periods (their first days), in order; ``pad``
+    widens the axis to at least these dates. Returns the axis range.
+    """
+    length = _LENGTH[period]
+    first, last = pd.Timestamp(starts[0]), pd.Timestamp(starts[-1]) + length
+    lo = min(first, pad[0]) if pad[0] is not None else first
+    hi = max(last, pad[1]) if pad[1] is not None else last
+    width = 0.85 * (first + length - first) / pd.Timedelta(milliseconds=1)
+    for trace in fig.data:
+        if trace.type == "bar":
+            trace.update(x=[pd.Timestamp(t) + (pd.Timestamp(t) + length - pd.Timestamp(t)) / 2 for t in starts], width=width)
+    dtick, fmt = _TICKS[period]
+    fig.update_xaxes(range=[lo, hi], dtick=dtick, tick0=pd.Timestamp(year=first.year, month=1, day=1), tickformat=fmt,
+                     ticklabelmode="period")
+    return lo, hi
+
+
 def _sample(rows: pd.DataFrame, n: int = MARKS, seed: int = 2026) -> pd.DataFrame:
     """Return ``rows`` whole when there are at most ``n``, else ``n`` of them drawn at random (the same every time), in their order.
 
