@@ -145,3 +145,14 @@ def test_scatter_of_many_quotations_draws_a_sample_and_counts_them_all(big, book
     assert _json_size(fig) < 400_000 and charts.slide_problems(fig) == []
     small = charts.polarity_subjectivity(book)
     assert sum(len(t.x) for t in small.data) == len(book) and "sample" not in small.layout.annotations[0].text
+
+
+def test_a_sample_of_mostly_uncoded_quotations_keeps_every_hand_coded_one(big, book):
+    many, _ = big
+    many = many.assign(stance_hand=[s if i < len(book) else quotebook.NOT_CODED for i, s in enumerate(many["stance_hand"])])
+    fig = charts.lexicon_agreement(many)
+    drawn = {t.name: len(t.x) for t in fig.data}
+    assert sum(drawn.values()) == charts.style.MARKS and drawn[quotebook.NOT_CODED] == charts.style.MARKS - len(book)
+    uncoded = next(t for t in fig.data if t.name == quotebook.NOT_CODED)
+    assert uncoded.marker.line.color == "#999999"  # a white marker keeps a grey outline on the white plot
+    assert "every hand-coded one among them" in fig.layout.annotations[0].text

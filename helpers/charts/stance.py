@@ -409,7 +409,10 @@ def _spread(x: pd.Series, y: pd.Series, step: float = 0.022) -> tuple[list[float
 
 def _score_scatter(book: pd.DataFrame, x: str, y: str) -> go.Figure:
     total = len(book)
-    book = _sample(book)
+    if total > MARKS:  # a sample, every hand-coded quotation in it first (the markers are coloured by that stance)
+        coded = book["stance_hand"].isin(STANCE_COLORS)
+        first = _sample(book[coded])
+        book = pd.concat([first, _sample(book[~coded], MARKS - len(first))]).sort_index()
     fig = go.Figure()
     xs, ys = _spread(book[x], book[y])
     moved = book.assign(_x=xs, _y=ys)
@@ -417,14 +420,16 @@ def _score_scatter(book: pd.DataFrame, x: str, y: str) -> go.Figure:
         rows = moved[moved["stance_hand"] == stance]
         fig.add_trace(go.Scatter(
             x=rows["_x"], y=rows["_y"], mode="markers", name=STANCE_LABELS.get(stance, stance),
-            marker=dict(color=stance_color(stance), size=11, opacity=0.9, line=dict(color="white", width=1)),
+            marker=dict(color=stance_color(stance), size=11, opacity=0.9,
+                        line=dict(color="white" if stance in STANCE_COLORS else "#999999", width=1)),
             customdata=[(*h, a, b) for h, a, b in zip(_quote_hover(rows), rows[x], rows[y])],
             hovertemplate=QUOTE_HOVER.replace("<extra></extra>", "") +
             f"<br><br>{x} = %{{customdata[8]:.2f}}, {y} = %{{customdata[9]:.2f}}<extra></extra>",
         ))
     fig.update_layout(legend=dict(title=dict(text="hand-coded stance:")))
     _note(fig, "Quotations with equal scores are drawn a little apart; hover gives the exact scores."
-          + (f"<br>{_sample_note(len(book), total)}" if len(book) < total else ""))
+          + (f"<br>{_sample_note(len(book), total).replace(' is drawn', ', every hand-coded one among them, is drawn')}"
+             if len(book) < total else ""))
     return fig
 
 
