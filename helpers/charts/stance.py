@@ -387,15 +387,19 @@ def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str = "hand
     return _layout(fig, titles[by], 460)
 
 
-def _spread(x: pd.Series, y: pd.Series, step: float = 0.022) -> tuple[list[float], list[float]]:
+def _spread(x: pd.Series, y: pd.Series, step: float = 0.022, most: float = 0.15) -> tuple[list[float], list[float]]:
     """Return coordinates with points that share a position moved apart on a small sunflower spiral.
 
     The first point at a position stays where it is; the k-th is moved
     ``step * sqrt(k)`` away, so equal scores stay visible as separate markers.
+    Where hundreds share a position, the step shrinks so that none moves
+    further than ``most``.
 
     >>> _spread(pd.Series([0.0, 0.0, 0.5]), pd.Series([0.0, 0.0, 0.1]))[0][0::2]
     [0.0, 0.5]
     """
+    crowd = int(pd.DataFrame({"x": list(x), "y": list(y)}).value_counts().max()) if len(x) else 1
+    step = min(step, most / math.sqrt(max(crowd - 1, 1)))
     seen: dict[tuple[float, float], int] = {}
     xs, ys = [], []
     for a, b in zip(x, y):
