@@ -420,10 +420,14 @@ def _score_scatter(book: pd.DataFrame, x: str, y: str) -> go.Figure:
     fig = go.Figure()
     xs, ys = _spread(book[x], book[y])
     moved = book.assign(_x=xs, _y=ys)
-    for stance in _stance_order(book["stance_hand"]):
+    labels = _stance_order(book["stance_hand"])
+    unlabelled = [s for s in labels if s not in STANCE_COLORS]
+    # quotations without a stance are drawn first, beneath the coloured ones; the legend keeps the stances first
+    for stance in unlabelled + [s for s in labels if s in STANCE_COLORS]:
         rows = moved[moved["stance_hand"] == stance]
         fig.add_trace(go.Scatter(
             x=rows["_x"], y=rows["_y"], mode="markers", name=STANCE_LABELS.get(stance, stance),
+            legendrank=1000 + labels.index(stance) if unlabelled else None,
             marker=dict(color=stance_color(stance), size=11, opacity=0.9,
                         line=dict(color="white" if stance in STANCE_COLORS else "#999999", width=1)),
             customdata=[(*h, a, b) for h, a, b in zip(_quote_hover(rows), rows[x], rows[y])],
