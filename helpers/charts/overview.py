@@ -149,10 +149,12 @@ def composition(paras: pd.DataFrame, articles: pd.DataFrame | None = None, top: 
     fig.update_layout(barmode="stack", legend=dict(title=dict(text="paragraph type:")))
     fig.update_xaxes(range=[0, 100], title_text="share of the scraped page's characters (%)", ticksuffix="%")
     fig.update_yaxes(autorange="reversed")
+    if k_others:  # every row keeps its label, the "others" row too
+        fig.update_yaxes(dtick=1, tickfont=dict(size=10))
     title = ("How much of each scraped page is the article itself?" if body_share.empty else
              f"The article's own text is {body_share.min():.0f}% to {body_share.max():.0f}% of each scraped page;"
              "<br>the rest is title, headings, captions and boilerplate")
-    return _layout(fig, title, 400)
+    return _layout(fig, title, 460 if k_others else 400)
 
 
 def sentiment_arc(sents: pd.DataFrame, value: str = "polarity", types: tuple[str, ...] = ("body",),
