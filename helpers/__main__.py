@@ -9,6 +9,7 @@ Commands:
   notebooks [NOTEBOOK ...]   re-execute notebooks in place, with small deterministic outputs
   benchmark [--scale]        time load + annotate, each notebook, and the test suite;
                              --scale: the pipeline on corpora of 500, 5,000 and 10,000 articles
+                             --notebooks N: each notebook's time and saved size against N replicated articles
   site OUTDIR                the notebooks as an offline HTML site (index.html, plotly.js once)
   slides OUTDIR              an offline reveal.js deck per notebook
   handouts OUTDIR            the key charts as PNG files (kaleido with the system's Chromium)
@@ -45,6 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--scale", action="store_true", help="time the pipeline on corpora of 500, 5,000 and 10,000 articles")
     bench.add_argument("--sizes", default=None, help="with --scale: comma-separated corpus sizes (default 500,5000,10000)")
     bench.add_argument("--long", action="store_true", help="with --scale: also one 5 MB article against five 1 MB articles")
+    bench.add_argument("--notebooks", type=int, default=None, metavar="N",
+                       help="execute each notebook against N replicated articles (not written into notebooks/): time and saved size")
+    bench.add_argument("--corpus", default=None, help="with --notebooks: use this corpus folder instead of replicating")
+    bench.add_argument("--out", default=None, help="with --notebooks: keep the executed notebooks in this folder")
+    bench.add_argument("--timeout", type=int, default=600, help="with --notebooks: seconds one cell may take (default 600)")
     for name, text in (("site", "the notebooks as an offline HTML site"), ("slides", "an offline reveal.js deck per notebook"),
                        ("handouts", "the key charts as PNG files")):
         sub.add_parser(name, help=text).add_argument("outdir")
@@ -103,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "benchmark":
         from . import benchmark
 
-        if args.scale:
+        if args.notebooks:
+            benchmark.notebooks_at(args.notebooks, corpus=args.corpus, timeout=args.timeout, outdir=args.out)
+        elif args.scale:
             sizes = [int(n) for n in args.sizes.split(",")] if args.sizes else None
             benchmark.scale(sizes, long=args.long)
         else:

@@ -275,3 +275,62 @@ def scale(sizes=None, kinds=("replicated", "varied"), long: bool = False, long_c
         print("where the time goes: profile of a serial build of 200 replicated articles (own time, top 15)")
         print("\n".join(profile()))
     return rows
+
+
+def notebooks_at(n: int = 5000, corpus: str | Path | None = None, timeout: int = 600, paths=None,
+                 outdir: str | Path | None = None) -> list[dict]:
+    """Return each notebook's execution time and saved size against a corpus of ``n`` replicated articles.
+
+    The articles are replicated into a temporary folder (or ``corpus`` is
+    used as it is), the pipeline's tables are built and cached once (a
+    temporary cache unless ``corpus`` is given), then each notebook is
+    executed against that corpus, written into the temporary folder (or
+    ``outdir``; never into ``notebooks/``) and measured. A notebook that takes longer than
+    ``timeout`` seconds in one cell is reported as not finished.
+    """
+    import os
+    import shutil
+    import tempfile
+
+    import nbformat
+    from nbclient.exceptions import CellTimeoutError, CellExecutionError
+
+    from . import scale as _scale
+
+    tmp = Path(tempfile.mkdtemp(prefix="sanctuary-notebooks-"))
+    saved = os.environ.get("SANCTUARY_CACHE")
+    env = {}
+    if corpus is None:
+        os.environ["SANCTUARY_CACHE"] = env["SANCTUARY_CACHE"] = str(tmp / "cache")
+    results = []
+    try:
+        folder = Path(corpus) if corpus else _scale.replicate(n, tmp / "corpus")
+        env["SANCTUARY_CORPUS"] = str(folder)
+        started = time.perf_counter()
+        p = build(folder)
+        print(f"{len(p.articles):,} articles, {len(p.quotations):,} quotations: tables "
+              f"{'read from the cache' if p.from_cache else 'built'} in {time.perf_counter() - started:.1f} s", flush=True)
+        for path in [Path(x) for x in paths] if paths else notebook_paths():
+            row = {"notebook": path.name, "seconds": None, "MB": None, "error": ""}
+            started = time.perf_counter()
+            try:
+                nb, row["seconds"] = run(path, timeout=timeout, env=env)
+                out = Path(outdir or tmp) / path.name
+                out.parent.mkdir(parents=True, exist_ok=True)
+                nbformat.write(nb, out)
+                row["MB"] = out.stat().st_size / 1e6
+            except CellTimeoutError:
+                row["error"] = f"a cell did not finish in {timeout} s"
+            except CellExecutionError as err:
+                row["error"] = str(err).strip().splitlines()[-1][:200]
+            done = (f"{row['seconds']:.1f} s, {row['MB']:.2f} MB saved" if row["MB"] is not None
+                    else f"{row['error']} (after {time.perf_counter() - started:.0f} s)")
+            print(f"notebook {path.name} at {len(p.articles):,} articles: {done}", flush=True)
+            results.append(row)
+        return results
+    finally:
+        if saved is None:
+            os.environ.pop("SANCTUARY_CACHE", None)
+        else:
+            os.environ["SANCTUARY_CACHE"] = saved
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -81,15 +81,20 @@ def profile(jid: str, kb: Knowledge, acts: pd.DataFrame, book: pd.DataFrame | No
 
 
 def _rows(table: pd.DataFrame, columns: list[str]) -> str:
-    """Return ``columns`` of ``table`` as a table for reading (:func:`helpers.tables.show`): readable headers, no index.
+    """Return ``columns`` of ``table`` as a table for reading (:func:`helpers.tables.capped`): readable headers, no index.
+
+    A long table (a jurisdiction quoted thousands of times) shows its first
+    rows and says how many more there are.
 
     >>> text = _rows(pd.DataFrame({"name": ["Chicago"], "n_actions": [2]}), ["name", "n_actions"])
     >>> ">actions</th>" in text, "n_actions" in text
     (True, False)
+    >>> "the first 30 of 40 rows" in _rows(pd.DataFrame({"name": ["Chicago"] * 40}), ["name"])
+    True
     """
-    from .tables import show
+    from .tables import capped
 
-    return show(table[columns].reset_index(drop=True)).html
+    return capped(table[columns].reset_index(drop=True)).html
 
 
 def to_html(jid: str, kb: Knowledge, acts: pd.DataFrame, book: pd.DataFrame | None = None) -> str:
@@ -146,6 +151,10 @@ def compare(a: str, b: str, acts: pd.DataFrame, kb: Knowledge) -> pd.DataFrame:
     return table
 
 
+#: A drill-down with more jurisdictions than this has a box to type in instead of a drop-down.
+MAX_CHOICES = 60
+
+
 def drilldown(kb: Knowledge, acts: pd.DataFrame, book: pd.DataFrame | None = None, first: str = "los-angeles"):
     """Return a live drill-down (ipywidgets): choose a jurisdiction, see its officials, quotations and actions.
 
@@ -155,7 +164,7 @@ def drilldown(kb: Knowledge, acts: pd.DataFrame, book: pd.DataFrame | None = Non
     import ipywidgets as widgets
 
     table = jurisdictions(kb, acts, book)
-    choices = [(f"{r.name} ({r.n_actions} actions, {r.n_quotes} quotations)", r.jurisdiction) for r in table.itertuples()]
+    choices = [(f"{r.name} ({r.n_actions:,} actions, {r.n_quotes:,} quotations)", r.jurisdiction) for r in table.itertuples()]
 
     class _Drilldown(widgets.VBox):
         def _repr_mimebundle_(self, **kwargs):
@@ -167,13 +176,22 @@ def drilldown(kb: Knowledge, acts: pd.DataFrame, book: pd.DataFrame | None = Non
                 + result.value)
             return bundle
 
-    box = widgets.Dropdown(options=choices, value=first if first in set(table["jurisdiction"]) else choices[0][1],
-                           description="jurisdiction:", style={"description_width": "90px"},
-                           layout=widgets.Layout(width="520px"))
+    first = first if first in set(table["jurisdiction"]) else choices[0][1]
+    options = dict(style={"description_width": "90px"}, layout=widgets.Layout(width="520px"))
+    if len(choices) > MAX_CHOICES:  # hundreds of jurisdictions: a box to type in, suggesting the matching ones
+        by_label = dict(choices)
+        box = widgets.Combobox(options=list(by_label), value=next(k for k, v in choices if v == first), ensure_option=True,
+                               placeholder=f"type to search {len(choices):,} jurisdictions", description="jurisdiction:",
+                               **options)
+    else:
+        by_label = None
+        box = widgets.Dropdown(options=choices, value=first, description="jurisdiction:", **options)
     result = widgets.HTML()
 
     def show(_change=None):
-        result.value = to_html(box.value, kb, acts, book)
+        jid = by_label.get(box.value) if by_label is not None else box.value
+        if jid:
+            result.value = to_html(jid, kb, acts, book)
 
     box.observe(show, names="value")
     show()

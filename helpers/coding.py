@@ -143,6 +143,17 @@ def choose(table: pd.DataFrame, n: int = 20, seed: int = 2026) -> pd.DataFrame:
     return table.iloc[sorted(picked)].reset_index(drop=True)
 
 
+def today(book: pd.DataFrame, articles: pd.DataFrame, auto: pd.DataFrame, kb=None, n: int = 20,
+          seed: int = 2026) -> pd.DataFrame:
+    """Return the ``n`` quotations every coder codes: ``choose(units(book, ...), n, seed)``, made for those ``n`` only.
+
+    The quotations are drawn first and only they are read in their paragraphs,
+    so the cost does not grow with the corpus (:func:`units` of every quotation
+    of thousands of articles takes minutes).
+    """
+    return units(choose(book, n=n, seed=seed), articles, auto, kb)
+
+
 def load(name: str, folder: str | Path | None = None) -> pd.DataFrame:
     """Return a coder's answers so far (no file yet: no rows), one row per quotation coded.
 

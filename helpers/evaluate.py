@@ -212,11 +212,19 @@ def disagreements(merged: pd.DataFrame, sents: pd.DataFrame) -> pd.DataFrame:
                     what.append(f"stance: hand {r.stance_hand}, auto {r.stance_auto}")
         if not what:
             continue
-        hit = sents[(sents["article_id"] == r.article_id) & (sents["start"] <= r.start) & (sents["end"] > r.start)]
         rows.append({"article_id": r.article_id, "start": r.start, "difference": "; ".join(what),
-                     "quote": r.text, "sentence": hit["text"].iloc[0] if len(hit) else "",
-                     "cues": r.cues_auto if hasattr(r, "cues_auto") else r.cues, "hand note": r.note})
-    return pd.DataFrame(rows, columns=["article_id", "start", "difference", "quote", "sentence", "cues", "hand note"])
+                     "quote": r.text, "cues": r.cues_auto if hasattr(r, "cues_auto") else r.cues, "hand note": r.note})
+    columns = ["article_id", "start", "difference", "quote", "sentence", "cues", "hand note"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    found = pd.DataFrame(rows)
+    # the sentence each quotation starts in, looked up once for all of them (sentences do not overlap)
+    order = found.reset_index().sort_values("start", kind="stable")
+    starts = sents[["article_id", "start", "end", "text"]].rename(columns={"start": "s_start", "text": "sentence"})
+    hit = pd.merge_asof(order.astype({"start": "int64"}), starts.astype({"s_start": "int64"}).sort_values("s_start", kind="stable"),
+                        left_on="start", right_on="s_start", by="article_id", direction="backward")
+    hit["sentence"] = hit["sentence"].where(hit["end"] > hit["start"], "").fillna("")
+    return hit.set_index("index").sort_index()[columns].rename_axis(None)
 
 
 def summary(auto: pd.DataFrame, hand: pd.DataFrame) -> pd.DataFrame:

@@ -148,11 +148,25 @@ def sentiment_by(book: pd.DataFrame, group: str = "party", value: str = "polarit
     return pd.DataFrame(rows, columns=[group, "mean", "lo", "hi", "n", "n_speakers"])
 
 
+def _names(speakers: pd.Series, most: int = 12) -> str:
+    """Return the speakers' names, most quoted first, at most ``most`` of them and then how many more.
+
+    >>> _names(pd.Series(["A", "B", "A"])), _names(pd.Series(list("ABCD")), most=2)
+    ('A, B', 'A, B and 2 more')
+    """
+    if speakers.nunique() <= most:
+        return ", ".join(dict.fromkeys(speakers))
+    counts = speakers.value_counts(sort=False)
+    ordered = counts.sort_values(ascending=False, kind="stable").index
+    return ", ".join(ordered[:most]) + f" and {len(ordered) - most:,} more"
+
+
 def by_period(book: pd.DataFrame, parties: tuple[str, ...] = ("Democratic", "Republican"), n_boot: int = 2000,
               seed: int = SEED) -> pd.DataFrame:
     """Return, for each party and period, quotations and speakers (n), stance shares and mean polarity with interval.
 
-    Rows are ``party, period`` pairs that have quotations; ``% AGAINST`` and
+    Rows are ``party, period`` pairs that have quotations; ``speakers`` names
+    at most twelve of them (the most quoted) and counts the rest; ``% AGAINST`` and
     the others are hand-coded shares of that row's quotations; ``polarity``
     is the mean TextBlob polarity with a speaker-resampling 95% interval.
     """
@@ -167,7 +181,7 @@ def by_period(book: pd.DataFrame, parties: tuple[str, ...] = ("Democratic", "Rep
             r = bootstrap(part["polarity"], part["speaker_id"], n_boot=n_boot, seed=seed)
             rows.append({
                 "party": party, "period": name, "n": len(part), "n_speakers": part["speaker_id"].nunique(),
-                "speakers": ", ".join(dict.fromkeys(part["speaker"])),
+                "speakers": _names(part["speaker"]),
                 **{f"% {s}": round(100 * shares.get(s, 0) / len(part), 1) for s in STANCES},
                 "polarity": round(r["mean"], 3), "lo": round(r["lo"], 3), "hi": round(r["hi"], 3),
             })

@@ -311,9 +311,10 @@ def explorer(book: pd.DataFrame, by: str = "hand", **filters):
     search box (words of the quotation, speaker, role or jurisdiction) and a
     switch between hand-coded and automatic stance; ``filters`` sets their
     first values (e.g. ``party="Republican"``, ``search="detainer"``). A
-    drop-down lists at most :data:`MAX_OPTIONS` values (most quoted first) and
-    the table at most :data:`SHOW` quotations, so a corpus of thousands of
-    articles stays usable. Where no kernel runs (an exported page), the table
+    filter with more than :data:`MAX_OPTIONS` values (thousands of speakers
+    or articles) is a box to type in that suggests the matching values
+    instead of a drop-down, and the table shows at most :data:`SHOW`
+    quotations, so a corpus of thousands of articles stays usable. Where no kernel runs (an exported page), the table
     for those first values is shown instead of dead controls.
     """
     import ipywidgets as widgets
@@ -322,7 +323,7 @@ def explorer(book: pd.DataFrame, by: str = "hand", **filters):
         def _repr_mimebundle_(self, **kwargs):
             bundle = super()._repr_mimebundle_(**kwargs)
             data = bundle[0] if isinstance(bundle, tuple) else bundle
-            chosen = ", ".join([f"{label} = {boxes[col].value}" for col, label in FILTERS if boxes[col].value != "all"]
+            chosen = ", ".join([f"{label} = {boxes[col].value}" for col, label in FILTERS if boxes[col].value not in ("all", "")]
                                + ([f"search = {words.value!r}"] if words.value.strip() else []))
             data["text/html"] = (f"<p><i>Static copy of the quotation explorer ({chosen or 'no filter'}; stance "
                                  f"{BY_LABEL[switch.value]}); run the notebook to filter live.</i></p>" + result.value)
@@ -339,8 +340,11 @@ def explorer(book: pd.DataFrame, by: str = "hand", **filters):
             values = sorted(values)
         first = str(filters.get(label, filters.get(column, "all")))
         if len(values) > MAX_OPTIONS:
-            # thousands of speakers: the drop-down lists those quoted most; the search box finds the others
-            values = values[:MAX_OPTIONS] + ([first] if first != "all" and first not in values[:MAX_OPTIONS] else [])
+            # thousands of speakers or articles: a box to type in, suggesting the matching values (most quoted first)
+            boxes[column] = widgets.Combobox(options=values, value="" if first == "all" else first, ensure_option=True,
+                                             placeholder=f"type to search {len(values):,}", description=label + ":",
+                                             layout=layout, style=style)
+            continue
         boxes[column] = widgets.Dropdown(options=["all"] + values, value=first, description=label + ":",
                                          layout=layout, style=style)
     switch = widgets.ToggleButtons(options=[(BY_LABEL[k], k) for k in BY], value=by, description="stance by:",
@@ -350,7 +354,7 @@ def explorer(book: pd.DataFrame, by: str = "hand", **filters):
     result = widgets.HTML()
 
     def show(_change=None):
-        chosen = {col: boxes[col].value for col, _ in FILTERS}
+        chosen = {col: boxes[col].value or "all" for col, _ in FILTERS}
         found = search(select(book, switch.value, **chosen), words.value)
         result.value = to_html(found, switch.value, total=len(book))
 

@@ -94,3 +94,28 @@ def policy_data(articles, book):
     kb = knowledge.load(articles=articles)
     acts = policies.reference(articles, kb)
     return kb, acts, policies.federal(articles, kb), cities.jurisdictions(kb, acts, book)
+
+
+@pytest.fixture(scope="module")
+def big(book, articles):
+    """The corpus's quotation book and articles copied to 5,000 articles and 2,001 speakers: ``(book, articles)``.
+
+    Copy ``k`` of an article gets the id ``<id>-r<k>`` and a date ``3 * k``
+    days earlier; each speaker is split into 87 (``Name (k % 87)``).
+    """
+    import numpy as np
+    import pandas as pd
+
+    copies = 1000
+    k = np.repeat(np.arange(copies), len(book))
+    many = pd.concat([book] * copies, ignore_index=True)
+    suffix = pd.Series([f"-r{c:04d}" for c in k])
+    many["article_id"] = many["article_id"] + suffix
+    many["published"] = many["published"] - pd.to_timedelta(3 * k, unit="D")
+    many["speaker"] = many["speaker"] + pd.Series([f" ({c % 87})" for c in k])
+    many["speaker_id"] = many["speaker_id"] + pd.Series([f"-{c % 87}" for c in k])
+    a = np.repeat(np.arange(copies), len(articles))
+    arts = pd.concat([articles] * copies, ignore_index=True)
+    arts["article_id"] = arts["article_id"] + pd.Series([f"-r{c:04d}" for c in a])
+    arts["published"] = arts["published"] - pd.to_timedelta(3 * a, unit="D")
+    return many, arts

@@ -76,3 +76,24 @@ def test_many_articles_keep_the_top_25_and_count_the_rest():
                           for i in range(60)])
     rows = list(charts.composition(paras).data[0].y)
     assert len(rows) == 26 and rows[-1] == "35 others together"
+
+
+def test_timeline_of_5000_articles_counts_them_by_period(big):
+    _, arts = big
+    fig = charts.timeline(arts)
+    bars = [t for t in fig.data if t.type == "bar"]
+    assert [t.name for t in fig.data] == ["date stated in the text", "date inferred from the text"] == [t.name for t in bars]
+    assert sum(sum(t.y) for t in bars) == 5000 and all(len(t.x) <= charts.style.PERIODS for t in bars)
+    assert fig.layout.title.text.startswith("5,000 articles, ")
+    assert len(fig.to_json()) < 30_000 and charts.slide_problems(fig) == []
+
+
+def test_sentiment_arc_of_many_articles_fits_a_slide():
+    import pandas as pd
+
+    sents = pd.DataFrame([{"article_id": f"a-{i:04d}", "paragraph_type": "body", "polarity": 0.1, "text": "Words.",
+                           "sentence": k, "paragraph": 1} for i in range(2000) for k in range(1 + (i < 25) * 30)])
+    arc = charts.sentiment_arc(sents)
+    assert [t.name for t in arc.data if t.showlegend is not False] == ["not drawn: 1,975 others (1,975 sentences)"]
+    assert "Drawn: the 25 articles with the most sentences of 2,000" in arc.layout.annotations[0].text
+    assert charts.slide_problems(arc) == [] and len(arc.to_json()) < 100_000

@@ -62,3 +62,20 @@ def test_stance_shares_title_states_the_leading_stance(book):
     assert fig.layout.title.text.startswith("Democratic: 94% AGAINST of 35; Republican: 75% FAVOR of 12")
     assert "Stance by party, per quotation" in fig.layout.title.text
     assert charts.stance_shares(parties.stance_counts(book, level="quote")).layout.title.text.count("<br>") == 0
+
+
+def test_term_chart_of_a_large_vocabulary_draws_at_most_1000_words():
+    import pandas as pd
+
+    def name(i: int) -> str:  # 0 -> "aaa", 1 -> "aab", ...: words are letters only
+        return "".join("abcdefghijklmnopqrstuvwxyz"[i // 26 ** k % 26] for k in (2, 1, 0))
+
+    a = pd.DataFrame({"text": [f"w{name(i)} w{name(i)} common alpha{name(i % 7)}" for i in range(3000)], "speaker": "A"})
+    b = pd.DataFrame({"text": [f"w{name(i)} w{name(i)} common beta{name(i % 5)}" for i in range(3000)], "speaker": "B"})
+    terms = words.distinctive(a["text"], b["text"], pd.concat([a["text"], b["text"]]))
+    fig = charts.distinctive_terms(terms, a, b, "A", "B")
+    assert sum(len(t.x) for t in fig.data) == charts.style.MARKS
+    drawn = {c[0] for t in fig.data for c in t.customdata}
+    assert {f"alpha{name(i)}" for i in range(7)} | {f"beta{name(i)}" for i in range(5)} <= drawn  # beyond the threshold: always drawn
+    assert "Drawn: 1,000 of the 3,013 words" in fig.layout.annotations[-1].text
+    assert fig.layout.title.text.startswith("12 of 3,013 words") and charts.slide_problems(fig) == []

@@ -104,3 +104,55 @@ def test_equal_scores_are_spread_but_hover_keeps_the_exact_ones(book):
 def test_stance_charts_say_when_there_is_nothing_to_show(book, builder):
     fig = builder(book.iloc[0:0])
     assert fig.layout.annotations[0].text == "No speech quotation in these articles."
+
+
+def _json_size(fig) -> int:
+    return len(fig.to_json())
+
+
+def test_stance_over_time_of_5000_articles_counts_quotations_by_period(big):
+    book, arts = big
+    fig = charts.stance_over_time(book, arts)
+    bars = [t for t in fig.data if t.type == "bar"]
+    assert bars and len(bars) == len(fig.data) <= 5
+    assert all(len(t.x) <= charts.style.PERIODS for t in bars)
+    assert sum(sum(t.y) for t in bars) == len(book)
+    assert "of 5,000 articles" in fig.layout.title.text and f"of {len(book):,} quotations" in fig.layout.title.text
+    auto = _buttons(fig)["automatic stance (cues)"].args[0]["y"]
+    assert sum(map(sum, auto)) == len(book) and auto != [list(t.y) for t in bars]
+    assert _json_size(fig) < 100_000 and charts.slide_problems(fig) == []
+
+
+def test_stance_by_speaker_of_2000_speakers_draws_the_top_and_counts_the_rest(big):
+    book, _ = big
+    fig = charts.stance_by_speaker(book)
+    rows = list(fig.layout.yaxis.categoryarray)
+    assert len(rows) == charts.TOP + 1 and rows[-1].startswith("<i>1,976 others (")
+    assert all(t.type == "bar" and len(t.y) == charts.TOP for t in fig.data)
+    per = book.groupby("speaker").size().sort_values(ascending=False, kind="stable")
+    assert sum(sum(t.x) for t in fig.data) == int(per.iloc[:charts.TOP].sum())
+    assert fig.layout.title.text.startswith(f"{book['speaker'].nunique():,} speakers")
+    assert _json_size(fig) < 60_000 and charts.slide_problems(fig) == []
+
+
+def test_scatter_of_many_quotations_draws_a_sample_and_counts_them_all(big, book):
+    many, _ = big
+    fig = charts.polarity_subjectivity(many)
+    assert sum(len(t.x) for t in fig.data) == charts.style.MARKS
+    assert "A random sample of 1,000 of the 59,000 quotations" in fig.layout.annotations[0].text
+    against = many[many["stance_hand"] == "AGAINST"]
+    assert f"of {len(against):,} AGAINST quotations" in fig.layout.title.text
+    assert _json_size(fig) < 400_000 and charts.slide_problems(fig) == []
+    small = charts.polarity_subjectivity(book)
+    assert sum(len(t.x) for t in small.data) == len(book) and "sample" not in small.layout.annotations[0].text
+
+
+def test_a_sample_of_mostly_uncoded_quotations_keeps_every_hand_coded_one(big, book):
+    many, _ = big
+    many = many.assign(stance_hand=[s if i < len(book) else quotebook.NOT_CODED for i, s in enumerate(many["stance_hand"])])
+    fig = charts.lexicon_agreement(many)
+    drawn = {t.name: len(t.x) for t in fig.data}
+    assert sum(drawn.values()) == charts.style.MARKS and drawn[quotebook.NOT_CODED] == charts.style.MARKS - len(book)
+    uncoded = next(t for t in fig.data if t.name == quotebook.NOT_CODED)
+    assert uncoded.marker.line.color == "#999999"  # a white marker keeps a grey outline on the white plot
+    assert "every hand-coded one among them" in fig.layout.annotations[0].text

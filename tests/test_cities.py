@@ -1,5 +1,6 @@
 """Jurisdictions in the corpus, their profiles, the side-by-side table and the drill-down widget."""
 
+import pandas as pd
 import pytest
 
 from helpers import cities, pipeline
@@ -78,3 +79,16 @@ def test_drilldown_static_copy_has_readable_headers(data):
     assert [h for h in ("name", "type", "actions", "restrict", "cooperate", "quotations", "actors")
             if f">{h}</th>" in static] == ["name", "type", "actions", "restrict", "cooperate", "quotations", "actors"]
     assert "n_actions" not in static and "n_quotes" not in static
+
+
+def test_drilldown_of_many_jurisdictions_searches_and_caps_its_tables(data, monkeypatch):
+    kb, acts, book = data
+    monkeypatch.setattr(cities, "MAX_CHOICES", 5)
+    many = pd.concat([book] * 40, ignore_index=True)
+    box = cities.drilldown(kb, acts, many)
+    choose, result = box.children
+    assert choose.__class__.__name__ == "Combobox" and choose.placeholder == "type to search 15 jurisdictions"
+    assert choose.value.startswith("Los Angeles (") and "<h3 style='margin:0.4em 0'>Los Angeles</h3>" in result.value
+    assert "the first 30 of " in result.value and result.value.count("<tr>") < 100
+    choose.value = next(o for o in choose.options if o.startswith("Ocala ("))
+    assert "Kent Guinn" in result.value

@@ -123,3 +123,13 @@ def test_where_no_kernel_runs_the_widget_shows_a_static_explanation(tmp_path):
     assert data["text/html"].startswith("<div class='coding-static'><p><i>Static copy of the coding widget")
     assert "Speaker candidates: Ana Ruiz, someone else" in data["text/html"]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_todays_twenty_are_those_chosen_from_every_unit_read_only_for_them():
+    from helpers import pipeline
+
+    p = pipeline.build()
+    every = coding.units(p.book, p.articles, p.quotations, p.knowledge)
+    chosen = coding.today(p.book, p.articles, p.quotations, p.knowledge)
+    pd.testing.assert_frame_equal(chosen, coding.choose(every, n=20))
+    assert set(chosen["unit"]) == set(coding.coders(coding.CODINGS_DIR, examples=True)["example-ana"]["unit"])

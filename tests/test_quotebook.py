@@ -166,3 +166,22 @@ def test_explorer_searches_and_shows_at_most_a_page(book):
     html = quotebook.to_html(big)
     assert html.count("<tr>") == 1 + quotebook.SHOW
     assert f"{len(big) - quotebook.SHOW} more quotations match" in html
+
+
+def test_explorer_of_thousands_of_articles_searches_instead_of_listing(big):
+    many, _ = big
+    box = quotebook.explorer(many)
+    grid, switch, words, result = box.children
+    filters = {d.description.rstrip(":"): d for d in grid.children}
+    typed = {name for name, d in filters.items() if d.__class__.__name__ == "Combobox"}
+    assert typed == {"speaker", "article"} and filters["party"].__class__.__name__ == "Dropdown"
+    assert filters["article"].placeholder == "type to search 5,000" and filters["article"].value == ""
+    assert f"<b>{len(many):,}</b> of {len(many):,}".replace(",", "") in result.value.replace(",", "")
+    filters["article"].value = "cnn-2017-01-27-r0007"
+    n = int((many["article_id"] == "cnn-2017-01-27-r0007").sum())
+    assert f"<b>{n}</b> of {len(many)} quotations" in result.value
+    bundle = box._repr_mimebundle_()
+    static = (bundle[0] if isinstance(bundle, tuple) else bundle)["text/html"]
+    assert "article = cnn-2017-01-27-r0007" in static and static.count("<tr>") <= 1 + quotebook.SHOW
+    filters["article"].value = ""
+    assert f"<b>{len(many)}</b> of {len(many)} quotations" in result.value

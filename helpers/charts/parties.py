@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..vocabulary import STANCE_ORDER
-from .style import (OKABE_ITO, PARTY_COLORS, PARTY_SYMBOLS, STANCE_COLORS, STANCE_LABELS, _escape, _layout, _note,
+from .style import (MARKS, OKABE_ITO, PARTY_COLORS, PARTY_SYMBOLS, STANCE_COLORS, STANCE_LABELS, _escape, _layout, _note,
                     wrap)
 
 
@@ -145,10 +145,18 @@ def distinctive_terms(terms: pd.DataFrame, texts_a: pd.DataFrame, texts_b: pd.Da
     The ``label`` words leaning furthest each way are written on the chart
     without overlap; the title says plainly when no word passes the threshold.
     """
-    from ..words import quotes_with
+    from ..words import tokens
 
-    def uses(rows: pd.DataFrame, term: str) -> str:
-        found = quotes_with(list(rows["text"]), term)
+    def where(rows: pd.DataFrame) -> dict[str, list[int]]:
+        # each quotation read once: for every word, the positions of the quotations that use it
+        index: dict[str, list[int]] = {}
+        for i, text in enumerate(rows["text"]):
+            for word in dict.fromkeys(tokens(text)):
+                index.setdefault(word, []).append(i)
+        return index
+
+    def uses(rows: pd.DataFrame, index: dict[str, list[int]], term: str) -> str:
+        found = index.get(term, [])
         shown = []
         for i in found[:2]:
             text = rows["text"].iloc[i]
@@ -159,7 +167,13 @@ def distinctive_terms(terms: pd.DataFrame, texts_a: pd.DataFrame, texts_b: pd.Da
         more = f"<br>… and {len(found) - 2} more" if len(found) > 2 else ""
         return "<br>".join(shown) + more if shown else "(none)"
 
+    index_a, index_b = where(texts_a), where(texts_b)
     kept = terms[terms["total"] >= min_count].reset_index(drop=True)
+    n_kept = len(kept)
+    if n_kept > MARKS:  # a large vocabulary: the words beyond the threshold, then the most used, up to MARKS
+        order = (kept["z"].abs() < threshold).astype(int).to_frame("within").assign(total=-kept["total"])
+        keep = order.sort_values(["within", "total"], kind="stable").index[:MARKS]
+        kept = kept.loc[sorted(keep)].reset_index(drop=True)
     jitter = [((i * 0.6180339887) % 1 - 0.5) * 0.12 for i in range(len(kept))]
     frame = kept.assign(x=[math.log10(t) + j for t, j in zip(kept["total"], jitter)])
     ca, cb = PARTY_COLORS.get(a, "#000000"), PARTY_COLORS.get(b, "#5A5A5A")
@@ -177,7 +191,7 @@ def distinctive_terms(terms: pd.DataFrame, texts_a: pd.DataFrame, texts_b: pd.Da
         fig.add_trace(go.Scatter(
             x=rows["x"], y=rows["z"], mode="markers", name=name,
             marker=dict(size=10, color=color, symbol=symbol, opacity=1, line=dict(color="white", width=0.8)),
-            customdata=[(t, n_a, n_b, uses(texts_a, t), uses(texts_b, t)) for t, n_a, n_b in
+            customdata=[(t, n_a, n_b, uses(texts_a, index_a, t), uses(texts_b, index_b, t)) for t, n_a, n_b in
                         zip(rows["term"], rows["count_a"], rows["count_b"])],
             hovertemplate=(f"<b>%{{customdata[0]}}</b>: z = %{{y:.2f}}<br>{a}: %{{customdata[1]}} · {b}: %{{customdata[2]}}"
                            f"<br><br><b>{a}</b><br>%{{customdata[3]}}<br><br><b>{b}</b><br>%{{customdata[4]}}<extra></extra>"),
@@ -193,18 +207,21 @@ def distinctive_terms(terms: pd.DataFrame, texts_a: pd.DataFrame, texts_b: pd.Da
     for y in (threshold, -threshold):
         fig.add_hline(y=y, line=dict(color="#555555", dash="dot", width=1))
     fig.add_hline(y=0, line=dict(color="#DDDDDD", width=1))
-    n_sig = int((frame["z"].abs() >= threshold).sum())
-    tickvals = [v for v in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if v <= top * 1.5]
-    fig.update_xaxes(tickvals=[math.log10(v) for v in tickvals], ticktext=[str(v) for v in tickvals], range=list(xrange),
+    tickvals = [v * 10 ** k for k in range(7) for v in (1, 2, 5) if v * 10 ** k <= max(top * 1.5, 1000)]
+    tickvals = [v for v in tickvals if v <= top * 1.5]
+    fig.update_xaxes(tickvals=[math.log10(v) for v in tickvals], ticktext=[f"{v:,}" for v in tickvals], range=list(xrange),
                      title_text="how often the word is used in both parties' quotations (log scale)")
     fig.update_yaxes(range=[-bound, bound], title_text=f"log-odds z-score<br>↓ {b} · {a} ↑")
-    left_out = len(terms) - len(kept)
+    left_out = len(terms) - n_kept
+    n_sig = int((terms.loc[terms["total"] >= min_count, "z"].abs() >= threshold).sum())
     if n_sig == 0:
         finding = (f"No word separates the {a} and {b} quotations beyond chance"
-                   f"<br>(0 of {len(kept)} words reach |z| ≥ {threshold})")
+                   f"<br>(0 of {n_kept:,} words reach |z| ≥ {threshold})")
     else:
-        finding = (f"{n_sig} of {len(kept)} words set the {a} and {b} quotations apart"
+        finding = (f"{n_sig:,} of {n_kept:,} words set the {a} and {b} quotations apart"
                    f"<br>beyond chance (|z| ≥ {threshold})")
-    _note(fig, f"Dotted lines: |z| = {threshold}, which chance alone passes 1 time in 20. {left_out} words used only once "
-               "are left out. Hover a word for the quotations that use it.")
+    drawn = (f"<br>Drawn: {len(kept):,} of the {n_kept:,} words, those beyond the dotted lines first, then the most used."
+             if len(kept) < n_kept else "")
+    _note(fig, f"Dotted lines: |z| = {threshold}, which chance alone passes 1 time in 20. {left_out:,} words used only once "
+               "are left out. Hover a word for the quotations that use it." + drawn)
     return _layout(fig, finding, 460)

@@ -18,8 +18,9 @@ from ..corpus import date_span
 from ..labels import article_label, outlet_name, person_label
 from ..outside import ADMINISTRATIONS
 from ..vocabulary import STANCE_ORDER
-from .style import (_ADMIN_FILL, DATE_SYMBOLS, OKABE_ITO, PARTY_SHORT, STANCE_COLORS, STANCE_LABELS, STANCE_SHORT, TOP, _clusters, _cut_note,
-                    _empty, _escape, _layout, _note, _stance_order, _top, others_label, stance_color, wrap)
+from .style import (_ADMIN_FILL, DATE_SYMBOLS, OKABE_ITO, PARTY_SHORT, STANCE_COLORS, STANCE_LABELS, STANCE_SHORT, MARKS, TOP, _clusters,
+                    _cut_note, _empty, _escape, _layout, _note, _period_bars, _sample, _sample_note, _stance_order, _top, others_label, periods,
+                    stance_color, wrap)
 
 _BY = {"hand": ("stance_hand", "hand-coded stance"), "auto": ("stance_auto", "automatic stance (cues)")}
 RING = "black ring: automatic and hand-coded stance differ"
@@ -42,8 +43,9 @@ def sentiment_vs_stance(pairs: pd.DataFrame, polarity: str = "polarity", actors:
     rows_of = {s: k for k, s in enumerate(reversed([s for s in STANCE_ORDER if s != "MIXED"]))}
     names = person_label(pairs["speaker_id_hand"], actors)
     where = article_label(articles) if articles is not None else {}
+    drawn = _sample(pairs)
     for stance, base in rows_of.items():
-        rows = pairs[pairs["stance_hand"] == stance]
+        rows = drawn[drawn["stance_hand"] == stance]
         spread = [base + ((i * 0.6180339887) % 1 - 0.5) * 0.55 for i in range(len(rows))]
         fig.add_trace(go.Scatter(
             x=rows[polarity], y=spread, mode="markers", name=STANCE_LABELS[stance],
@@ -58,10 +60,12 @@ def sentiment_vs_stance(pairs: pd.DataFrame, polarity: str = "polarity", actors:
     fig.update_yaxes(title_text="hand-coded stance", tickvals=list(rows_of.values()), ticktext=list(rows_of),
                      range=[-0.5, len(rows_of) - 0.5], showgrid=False)
     fig.update_layout(legend=dict(title=dict(text="hand-coded stance:")))
+    if len(drawn) < len(pairs):
+        _note(fig, _sample_note(len(drawn), len(pairs)))
     against = pairs[pairs["stance_hand"] == "AGAINST"]
     favor = pairs[pairs["stance_hand"] == "FAVOR"]
-    title = (f"Positive wording is not support: {int((against[polarity] > 0).sum())} of {len(against)} AGAINST quotations"
-             f"<br>are worded positively, {int((favor[polarity] < 0).sum())} of {len(favor)} FAVOR quotations negatively")
+    title = (f"Positive wording is not support: {int((against[polarity] > 0).sum()):,} of {len(against):,} AGAINST quotations"
+             f"<br>are worded positively, {int((favor[polarity] < 0).sum()):,} of {len(favor):,} FAVOR quotations negatively")
     return _layout(fig, title)
 
 
@@ -125,8 +129,8 @@ def _speaker_finding(book: pd.DataFrame, column: str, label: str) -> str:
     from ..stance import actors as actor_stances
 
     held = actor_stances(book, column=column)["actor_stance"].value_counts()
-    parts = [f"{int(held[s])} {s}" for s in STANCE_ORDER if s in held]
-    return f"{book['speaker'].nunique()} speakers: " + ", ".join(parts) + f" <span style='font-size:13px'>({label})</span>"
+    parts = [f"{int(held[s]):,} {s}" for s in STANCE_ORDER if s in held]
+    return f"{book['speaker'].nunique():,} speakers: " + ", ".join(parts) + f" <span style='font-size:13px'>({label})</span>"
 
 
 def stance_by_speaker(book: pd.DataFrame, by: str = "hand", top: int = TOP) -> go.Figure:
@@ -162,6 +166,8 @@ def stance_by_speaker(book: pd.DataFrame, by: str = "hand", top: int = TOP) -> g
         detail = ", ".join(x for x in (r.role, r.place) if x)
         labels[name] = f"<b>{_escape(name)}</b>{short} <span style='font-size:11px'>{_escape(detail)}</span>"
     shown = book[book["speaker"].isin(labels)]
+    if len(shown) > MARKS:  # thousands of quotations: count them in a bar per speaker instead of a marker each
+        return _speaker_bars(book, shown, per.index, labels, (k_others, n_others), by)
     x = shown.groupby("speaker", sort=False).cumcount() + 1
     fig = go.Figure(go.Scatter(
         x=x, y=shown["speaker"].map(labels), mode="markers", name="quotations", showlegend=False,
@@ -181,8 +187,44 @@ def stance_by_speaker(book: pd.DataFrame, by: str = "hand", top: int = TOP) -> g
     _switch(fig, [0], styles, by, titles)
     fig.update_yaxes(categoryorder="array", categoryarray=categories, range=[len(categories) - 0.5, -0.5],
                      showgrid=True, gridcolor="#EEEEEE", title_text=None, tickfont=dict(size=11 if len(categories) > 15 else 12))
+    if k_others:  # every row keeps its label, the "others" row too
+        fig.update_yaxes(dtick=1)
     fig.update_xaxes(dtick=1 if x.max() <= 20 else None, range=[0.4, x.max() + 0.6], title_text=None)
     _note(fig, "One marker per quotation, oldest first. (D), (R): party.")
+    return _layout(fig, titles[by], 460, bottom=30)
+
+
+def _speaker_bars(book: pd.DataFrame, shown: pd.DataFrame, speakers, labels: dict[str, str], others: tuple[int, int],
+                  by: str) -> go.Figure:
+    """Return the speaker chart as a bar per speaker, its quotations counted and stacked by stance."""
+    stances = _stance_order([*shown["stance_hand"], *shown["stance_auto"]])
+    counts = {source: shown.groupby(["speaker", _BY[source][0]]).size().unstack(fill_value=0).reindex(
+        index=list(speakers), columns=stances, fill_value=0) for source in _BY}
+    differ = (~shown["agrees"]).groupby(shown["speaker"]).sum().reindex(list(speakers), fill_value=0)
+    rows = [labels[sp] for sp in speakers]
+    fig = go.Figure()
+    for stance in stances:
+        fig.add_trace(go.Bar(
+            y=rows, x=list(counts[by][stance]), orientation="h", name=STANCE_SHORT.get(stance, stance),
+            marker=dict(color=stance_color(stance), line=dict(color="white" if stance in STANCE_COLORS else "#999999", width=1)),
+            customdata=list(zip([_escape(sp) for sp in speakers], differ)),
+            hovertemplate=(f"<b>%{{customdata[0]}}</b>: %{{x:,}} {_escape(stance)} quotation(s)<br>"
+                           "the codings differ on %{customdata[1]:,} of this speaker's quotations<extra></extra>"),
+        ))
+    categories = list(rows)
+    if others[0]:
+        other = f"<i>{others_label(others[0], others[1], 'quotations')}</i>"
+        categories.append(other)
+        fig.add_annotation(x=0, y=other, text="not drawn: each has fewer quotations than the speakers above",
+                           xanchor="left", showarrow=False, font=dict(size=12, color="#555555"))
+    styles = {source: {"x": [list(counts[source][st]) for st in stances]} for source in _BY}
+    titles = {source: _speaker_finding(book, _BY[source][0], _BY[source][1]) for source in _BY}
+    _switch(fig, list(range(len(stances))), styles, by, titles)
+    fig.update_layout(barmode="stack", bargap=0.25)
+    fig.update_yaxes(categoryorder="array", categoryarray=categories, range=[len(categories) - 0.5, -0.5], dtick=1,
+                     title_text=None, tickfont=dict(size=11 if len(categories) > 15 else 12))
+    fig.update_xaxes(title_text=None, tickformat=",")
+    _note(fig, f"The {len(speakers)} most quoted speakers' {len(shown):,} quotations, counted by stance. (D), (R): party.")
     return _layout(fig, titles[by], 460, bottom=30)
 
 
@@ -196,14 +238,68 @@ def _over_time_finding(book: pd.DataFrame, column: str, label: str) -> str:
     """Return the title of the over-time chart: the commonest stance, and in how many articles it leads."""
     counts = book[column].value_counts()
     most = counts.index[0]
-    leads = sum(1 for _, part in book.groupby("article_id") if part[column].value_counts().index[0] == most)
+    # each article's commonest label (ties: the label seen first in the article, as value_counts orders them)
+    per = book.groupby(["article_id", column], sort=False).size().rename("n").reset_index()
+    per["first"] = per.groupby("article_id", sort=False).cumcount()
+    lead = per.sort_values(["article_id", "n", "first"], ascending=[True, False, True]).drop_duplicates("article_id")
+    leads = int((lead[column] == most).sum())
     n_articles = book["article_id"].nunique()
-    return (f"{most} leads in {leads} of {n_articles} articles: {int(counts[most])} of {len(book)} quotations"
+    return (f"{most} leads in {leads:,} of {n_articles:,} articles: {int(counts[most]):,} of {len(book):,} quotations"
             f" <span style='font-size:13px'>({label})</span>")
 
 
-def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str = "hand") -> go.Figure:
+def _stance_by_period(book: pd.DataFrame, articles: pd.DataFrame, by: str) -> go.Figure:
+    """Return stacked bars: quotations by stance in each period (month, quarter or year) of the articles' dates.
+
+    For many articles, where a column of dots per article would be thousands
+    of marks; a drop-down switches between hand-coded and automatic stance.
+    """
+    dates = articles.drop_duplicates("article_id").set_index("article_id")["published"]
+    starts, period, fmt = periods(dates)
+    start_of = dict(zip(dates.index, starts))
+    data = book.assign(period=book["article_id"].map(start_of))
+    order = sorted(data["period"].dropna().unique())
+    if not order:
+        return _empty("Stance over time: no quotation of these articles to show")
+    n_articles = data.groupby("period")["article_id"].nunique().reindex(order, fill_value=0)
+    differ = (~data["agrees"]).groupby(data["period"]).sum().reindex(order, fill_value=0)
+    labels = _stance_order([*book["stance_hand"], *book["stance_auto"]])
+    counts = {source: data.groupby(["period", _BY[source][0]]).size().unstack(fill_value=0).reindex(
+        index=order, columns=labels, fill_value=0) for source in _BY}
+    names = [f"{pd.Timestamp(t):{fmt}}" for t in order]
+    fig = go.Figure()
+    for stance in labels:
+        fig.add_trace(go.Bar(
+            x=order, y=list(counts[by][stance]), name=STANCE_LABELS.get(stance, stance),
+            marker=dict(color=stance_color(stance), line=dict(color="white" if stance in STANCE_COLORS else "#999999", width=1)),
+            customdata=list(zip(names, n_articles, differ)),
+            hovertemplate=(f"<b>%{{customdata[0]}}</b>: %{{y:,}} {_escape(stance)} quotation(s)<br>"
+                           "%{customdata[1]:,} article(s); the codings differ on %{customdata[2]:,} quotation(s)"
+                           "<extra></extra>"),
+        ))
+    lo, hi = _period_bars(fig, order, period)
+    for name, a, b in ADMINISTRATIONS:
+        a, b = max(pd.Timestamp(a), lo), min(pd.Timestamp(b), hi)
+        if a < b:
+            fig.add_vrect(x0=a, x1=b, fillcolor=_ADMIN_FILL[name], opacity=0.7, line_width=0, layer="below",
+                          annotation_text=name, annotation_position="top left", annotation_font_size=11)
+    styles = {source: {"y": [list(counts[source][s]) for s in labels]} for source in _BY}
+    titles = {source: _over_time_finding(book, _BY[source][0], _BY[source][1]) for source in _BY}
+    _switch(fig, list(range(len(labels))), styles, by, titles)
+    fig.update_layout(barmode="stack", legend=dict(title=dict(text="stance:")))
+    fig.update_xaxes(title_text=f"{period} of publication")
+    fig.update_yaxes(title_text="quotations", tickformat=",")
+    _note(fig, f"{len(dates):,} articles: one bar per {period}, its quotations stacked by stance. "
+               "Shaded bands: presidential terms (from outside the corpus).")
+    return _layout(fig, titles[by], 460)
+
+
+def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str = "hand", top: int = TOP) -> go.Figure:
     """Return a column of dots per article, one dot per quotation, placed at the article's date.
+
+    With more than ``top`` articles, a bar per month, quarter or year instead
+    (the shortest period that keeps the bars few), its quotations stacked by
+    stance, with the same drop-down and title.
 
     Dots are stacked by stance (in the vocabulary's order from the bottom).
     The time axis is cut where years pass with no article, one panel per
@@ -219,6 +315,8 @@ def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str = "hand
 
     if book.empty:
         return _empty("Stance over time: no quotation to show")
+    if articles["article_id"].nunique() > top:
+        return _stance_by_period(book, articles, by)
     arts = articles.sort_values("published").reset_index(drop=True)
     names = article_label(arts)
     spans = {r.article_id: date_span(r.published, r.date_precision) for r in arts.itertuples()}
@@ -289,15 +387,19 @@ def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str = "hand
     return _layout(fig, titles[by], 460)
 
 
-def _spread(x: pd.Series, y: pd.Series, step: float = 0.022) -> tuple[list[float], list[float]]:
+def _spread(x: pd.Series, y: pd.Series, step: float = 0.022, most: float = 0.15) -> tuple[list[float], list[float]]:
     """Return coordinates with points that share a position moved apart on a small sunflower spiral.
 
     The first point at a position stays where it is; the k-th is moved
     ``step * sqrt(k)`` away, so equal scores stay visible as separate markers.
+    Where hundreds share a position, the step shrinks so that none moves
+    further than ``most``.
 
     >>> _spread(pd.Series([0.0, 0.0, 0.5]), pd.Series([0.0, 0.0, 0.1]))[0][0::2]
     [0.0, 0.5]
     """
+    crowd = int(pd.DataFrame({"x": list(x), "y": list(y)}).value_counts().max()) if len(x) else 1
+    step = min(step, most / math.sqrt(max(crowd - 1, 1)))
     seen: dict[tuple[float, float], int] = {}
     xs, ys = [], []
     for a, b in zip(x, y):
@@ -310,20 +412,32 @@ def _spread(x: pd.Series, y: pd.Series, step: float = 0.022) -> tuple[list[float
 
 
 def _score_scatter(book: pd.DataFrame, x: str, y: str) -> go.Figure:
+    total = len(book)
+    if total > MARKS:  # a sample, every hand-coded quotation in it first (the markers are coloured by that stance)
+        coded = book["stance_hand"].isin(STANCE_COLORS)
+        first = _sample(book[coded])
+        book = pd.concat([first, _sample(book[~coded], MARKS - len(first))]).sort_index()
     fig = go.Figure()
     xs, ys = _spread(book[x], book[y])
     moved = book.assign(_x=xs, _y=ys)
-    for stance in _stance_order(book["stance_hand"]):
+    labels = _stance_order(book["stance_hand"])
+    unlabelled = [s for s in labels if s not in STANCE_COLORS]
+    # quotations without a stance are drawn first, beneath the coloured ones; the legend keeps the stances first
+    for stance in unlabelled + [s for s in labels if s in STANCE_COLORS]:
         rows = moved[moved["stance_hand"] == stance]
         fig.add_trace(go.Scatter(
             x=rows["_x"], y=rows["_y"], mode="markers", name=STANCE_LABELS.get(stance, stance),
-            marker=dict(color=stance_color(stance), size=11, opacity=0.9, line=dict(color="white", width=1)),
+            legendrank=1000 + labels.index(stance) if unlabelled else None,
+            marker=dict(color=stance_color(stance), size=11, opacity=0.9,
+                        line=dict(color="white" if stance in STANCE_COLORS else "#999999", width=1)),
             customdata=[(*h, a, b) for h, a, b in zip(_quote_hover(rows), rows[x], rows[y])],
             hovertemplate=QUOTE_HOVER.replace("<extra></extra>", "") +
             f"<br><br>{x} = %{{customdata[8]:.2f}}, {y} = %{{customdata[9]:.2f}}<extra></extra>",
         ))
     fig.update_layout(legend=dict(title=dict(text="hand-coded stance:")))
-    _note(fig, "Quotations with equal scores are drawn a little apart; hover gives the exact scores.")
+    _note(fig, "Quotations with equal scores are drawn a little apart; hover gives the exact scores."
+          + (f"<br>{_sample_note(len(book), total).replace(' is drawn', ', every hand-coded one among them, is drawn')}"
+             if len(book) < total else ""))
     return fig
 
 
@@ -337,14 +451,14 @@ def polarity_subjectivity(book: pd.DataFrame) -> go.Figure:
     fig = _score_scatter(book, "polarity", "subjectivity")
     against = book[book["stance_hand"] == "AGAINST"]
     favor = book[book["stance_hand"] == "FAVOR"]
-    title = (f"Sentiment is not stance: {int((against['polarity'] > 0).sum())} of {len(against)} AGAINST quotations "
-             f"are worded positively,<br>{int((favor['polarity'] < 0).sum())} of {len(favor)} FAVOR quotations negatively")
+    title = (f"Sentiment is not stance: {int((against['polarity'] > 0).sum()):,} of {len(against):,} AGAINST quotations "
+             f"are worded positively,<br>{int((favor['polarity'] < 0).sum()):,} of {len(favor):,} FAVOR quotations negatively")
     fig.add_vline(x=0, line=dict(color=OKABE_ITO["grey"], dash="dot"))
     fig.add_annotation(text="← negative wording", x=-0.98, y=1.04, showarrow=False, xanchor="left", font=dict(size=12))
     fig.add_annotation(text="positive wording →", x=0.98, y=1.04, showarrow=False, xanchor="right", font=dict(size=12))
     fig.update_xaxes(range=[-1.05, 1.05], title_text="TextBlob polarity of the quotation (−1 negative, +1 positive)")
     blank = int(((book["polarity"] == 0) & (book["subjectivity"] == 0)).sum())
-    fig.add_annotation(text=f"{blank} quotations use no word TextBlob scores (0, 0)", x=0, y=-0.12, ax=160, ay=-10,
+    fig.add_annotation(text=f"{blank:,} quotations use no word TextBlob scores (0, 0)", x=0, y=-0.12, ax=160, ay=-10,
                        xanchor="left", font=dict(size=12), arrowcolor="#555555")
     fig.update_yaxes(range=[-0.2, 1.12], title_text="TextBlob subjectivity<br>(0 factual, 1 opinion)")
     return _layout(fig, title)
@@ -370,5 +484,5 @@ def lexicon_agreement(book: pd.DataFrame, threshold: float = 0.05) -> go.Figure:
     fig.update_yaxes(range=[-1.05, 1.05], title_text="VADER compound<br>(−1 negative, +1 positive)")
     fig.add_annotation(text=f"grey cross: neutral (within {threshold} of 0)", x=1, y=-0.9, xanchor="right",
                        showarrow=False, font=dict(size=12, color="#555555"))
-    title = f"Two lexicons, one quotation: same sign of wording for {same} of {len(book)} quotations"
+    title = f"Two lexicons, one quotation: same sign of wording for {same:,} of {len(book):,} quotations"
     return _layout(fig, title)

@@ -87,6 +87,8 @@ FONT = dict(family="Arial, Helvetica, sans-serif", size=14)
 HEIGHT = 440
 #: Most rows (speakers, articles, jurisdictions) a chart draws before folding the rest into one "others" row.
 TOP = 25
+#: Most marks, one per quotation, a chart draws before it counts them in bars or draws a sample.
+MARKS = 1000
 _TITLE_LINE, _NOTE_LINE, _LEGEND_ROW, _AXIS_BAND = 24, 18, 24, 58
 _SLIDE_WIDTH = 960  # the narrowest figure a slide gives (1024 minus its padding), for estimating legend rows
 
@@ -229,7 +231,77 @@ def others_label(k: int, count: int, unit: str) -> str:
     >>> others_label(475, 900, "quotations")
     '475 others (900 quotations)'
     """
-    return f"{k} others ({count} {unit})"
+    return f"{k:,} others ({count:,} {unit})"
+
+
+#: Periods a time axis is cut into when there are too many articles for one mark each: (pandas frequency,
+#: name, date format), the first whose count of periods in the articles' span is at most :data:`PERIODS`.
+_PERIOD_KINDS = (("M", "month", "%b %Y"), ("Q", "quarter", "%b %Y"), ("Y", "year", "%Y"))
+PERIODS = 40
+
+
+def periods(dates: pd.Series) -> tuple[pd.Series, str, str]:
+    """Return each date's period (its first day), the period's name and a date format for it.
+
+    The period is a month, a quarter or a year: the shortest that cuts the
+    span of ``dates`` into at most :data:`PERIODS` periods.
+
+    >>> starts, name, fmt = periods(pd.Series(pd.to_datetime(["2008-11-17", "2018-01-24", "2026-02-01"])))
+    >>> [f"{d:%Y-%m-%d}" for d in starts], name, fmt
+    (['2008-01-01', '2018-01-01', '2026-01-01'], 'year', '%Y')
+    >>> periods(pd.Series(pd.to_datetime(["2017-01-05", "2017-03-30"])))[1]
+    'month'
+    """
+    dates = pd.to_datetime(pd.Series(dates))
+    for freq, name, fmt in _PERIOD_KINDS:
+        p = dates.dt.to_period(freq)
+        if len(p) == 0 or (p.max() - p.min()).n + 1 <= PERIODS or freq == "Y":
+            return p.dt.start_time, name, fmt
+    raise AssertionError("unreachable")
+
+
+_LENGTH = {"month": pd.DateOffset(months=1), "quarter": pd.DateOffset(months=3), "year": pd.DateOffset(years=1)}
+_TICKS = {"month": ("M3", "%b %Y"), "quarter": ("M12", "%Y"), "year": ("M12", "%Y")}
+
+
+def _period_bars(fig: go.Figure, starts: list, period: str, pad: tuple = (None, None)) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Stand each bar of ``fig`` in the middle of its period, as wide as most of it, with the axis labelled per period.
+
+    ``starts`` are the bars' periods (their first days), in order; ``pad``
+    widens the axis to at least these dates. Returns the axis range.
+    """
+    length = _LENGTH[period]
+    first, last = pd.Timestamp(starts[0]), pd.Timestamp(starts[-1]) + length
+    lo = min(first, pad[0]) if pad[0] is not None else first
+    hi = max(last, pad[1]) if pad[1] is not None else last
+    width = 0.85 * (first + length - first) / pd.Timedelta(milliseconds=1)
+    for trace in fig.data:
+        if trace.type == "bar":
+            trace.update(x=[pd.Timestamp(t) + (pd.Timestamp(t) + length - pd.Timestamp(t)) / 2 for t in starts], width=width)
+    dtick, fmt = _TICKS[period]
+    fig.update_xaxes(range=[lo, hi], dtick=dtick, tick0=pd.Timestamp(year=first.year, month=1, day=1), tickformat=fmt,
+                     ticklabelmode="period")
+    return lo, hi
+
+
+def _sample(rows: pd.DataFrame, n: int = MARKS, seed: int = 2026) -> pd.DataFrame:
+    """Return ``rows`` whole when there are at most ``n``, else ``n`` of them drawn at random (the same every time), in their order.
+
+    >>> len(_sample(pd.DataFrame({"a": range(5)}), 10)), list(_sample(pd.DataFrame({"a": range(5000)}), 3).index)
+    (5, [525, 2973, 4704])
+    """
+    if len(rows) <= n:
+        return rows
+    return rows.sample(n, random_state=seed).sort_index()
+
+
+def _sample_note(shown: int, total: int, unit: str = "quotations") -> str:
+    """Return the note of a chart that draws a sample: how many of how many, and that the title counts them all.
+
+    >>> _sample_note(1000, 65000)
+    'A random sample of 1,000 of the 65,000 quotations is drawn (the same every time); the title counts them all.'
+    """
+    return f"A random sample of {shown:,} of the {total:,} {unit} is drawn (the same every time); the title counts them all."
 
 
 def _cut_note(fig: go.Figure, text: str, groups: list[list[pd.Timestamp]], fmt: str) -> None:
