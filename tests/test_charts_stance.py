@@ -156,3 +156,18 @@ def test_a_sample_of_mostly_uncoded_quotations_keeps_every_hand_coded_one(big, b
     uncoded = next(t for t in fig.data if t.name == quotebook.NOT_CODED)
     assert uncoded.marker.line.color == "#999999"  # a white marker keeps a grey outline on the white plot
     assert "every hand-coded one among them" in fig.layout.annotations[0].text
+
+
+def test_a_corpus_of_new_articles_opens_on_the_automatic_stance(book):
+    """Nothing hand-coded yet (a researcher's own articles): the charts open on the automatic stance, not on blanks."""
+    new = book.assign(stance_hand=quotebook.NOT_CODED)
+    for fig in (charts.stance_by_speaker(new), charts.stance_over_time(new, _articles())):
+        assert fig.layout.updatemenus[0].active == 1
+        assert "automatic stance (cues)" in fig.layout.title.text
+    assert charts.stance_by_speaker(book).layout.updatemenus[0].active == 0  # the corpus itself is hand-coded
+
+
+def _articles():
+    from helpers import corpus
+
+    return corpus.load()

@@ -24,6 +24,25 @@ from .style import (_ADMIN_FILL, DATE_SYMBOLS, OKABE_ITO, PARTY_SHORT, STANCE_CO
 
 _BY = {"hand": ("stance_hand", "hand-coded stance"), "auto": ("stance_auto", "automatic stance (cues)")}
 RING = "black ring: automatic and hand-coded stance differ"
+
+
+def first_view(book: pd.DataFrame, by: str | None = None) -> str:
+    """Return ``by``, or by default the stance a drop-down shows first: hand-coded where most quotations are, else automatic.
+
+    A corpus of new articles (nothing hand-coded yet) opens on the automatic
+    stance instead of a chart of "not hand-coded".
+
+    >>> first_view(pd.DataFrame({"stance_hand": ["FAVOR", "not hand-coded"]}))
+    'hand'
+    >>> first_view(pd.DataFrame({"stance_hand": ["FAVOR", "not hand-coded", "not hand-coded"]}))
+    'auto'
+    """
+    if by is not None:
+        return by
+    from ..quotebook import NOT_CODED
+
+    coded = int((book["stance_hand"] != NOT_CODED).sum()) if len(book) else 0
+    return "hand" if 2 * coded >= len(book) else "auto"
 RING_SHORT = "black ring: the codings differ"
 
 
@@ -133,7 +152,7 @@ def _speaker_finding(book: pd.DataFrame, column: str, label: str) -> str:
     return f"{book['speaker'].nunique():,} speakers: " + ", ".join(parts) + f" <span style='font-size:13px'>({label})</span>"
 
 
-def stance_by_speaker(book: pd.DataFrame, by: str = "hand", top: int = TOP) -> go.Figure:
+def stance_by_speaker(book: pd.DataFrame, by: str | None = None, top: int = TOP) -> go.Figure:
     """Return one row per speaker and one marker per quotation, coloured by stance.
 
     ``book`` is :func:`helpers.quotebook.build`. The ``top`` speakers with the
@@ -142,7 +161,7 @@ def stance_by_speaker(book: pd.DataFrame, by: str = "hand", top: int = TOP) -> g
     stance (FAVOR, MIXED, AGAINST, NONE), then by number of quotations;
     markers run left to right in order of publication. A drop-down
     recolours the markers with the hand-coded or the automatic stance
-    (``by`` picks the first shown); a black ring marks the quotations where
+    (``by`` picks the first shown; by default :func:`first_view`); a black ring marks the quotations where
     the two differ. The row label gives the party as a letter (D, R) and the
     office; hover shows the speaker, party, article (outlet and date), the
     line and sentence, and the quotation. The title counts speakers by stance.
@@ -151,6 +170,7 @@ def stance_by_speaker(book: pd.DataFrame, by: str = "hand", top: int = TOP) -> g
 
     if book.empty:
         return _empty("Stance by speaker: no quotation to show")
+    by = first_view(book, by)
     rank = {s: k for k, s in enumerate(STANCE_ORDER)}
     hand_actor = dict(actor_stances(book, column="stance_hand")[["speaker_id", "actor_stance"]].values)
     per = book.groupby("speaker", sort=False).agg(n=("text", "size"), sid=("speaker_id", "first"),
@@ -294,7 +314,7 @@ def _stance_by_period(book: pd.DataFrame, articles: pd.DataFrame, by: str) -> go
     return _layout(fig, titles[by], 460)
 
 
-def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str = "hand", top: int = TOP) -> go.Figure:
+def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str | None = None, top: int = TOP) -> go.Figure:
     """Return a column of dots per article, one dot per quotation, placed at the article's date.
 
     With more than ``top`` articles, a bar per month, quarter or year instead
@@ -309,12 +329,14 @@ def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str = "hand
     could be) when it is inferred; its label gives outlet and number of
     quotations. A black ring around a dot means only that the automatic
     and hand-coded stance differ. A drop-down restacks and recolours the
-    dots by hand-coded or automatic stance.
+    dots by hand-coded or automatic stance (``by`` picks the first shown; by
+    default :func:`first_view`).
     """
     from plotly.subplots import make_subplots
 
     if book.empty:
         return _empty("Stance over time: no quotation to show")
+    by = first_view(book, by)
     if articles["article_id"].nunique() > top:
         return _stance_by_period(book, articles, by)
     arts = articles.sort_values("published").reset_index(drop=True)
