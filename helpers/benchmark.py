@@ -141,6 +141,7 @@ def measure(n: int, kind: str = "replicated", serial: bool = True) -> dict:
         warm = build(folder, progress=False)
         warm_s = time.perf_counter() - started
         assert warm.from_cache
+        reopened = _reopen(folder)
         serial_s = serial_cpu = None
         if serial:
             started, cpu = time.perf_counter(), time.process_time()
@@ -156,6 +157,7 @@ def measure(n: int, kind: str = "replicated", serial: bool = True) -> dict:
         return {
             "articles": n, "kind": kind, "MB of text": round(chars / 1e6, 1), "sentences": len(cold.sentences),
             "quotations": len(cold.quotations), "cold s": round(cold_s, 1), "warm s": round(warm_s, 2),
+            "reopened s": [round(x, 2) for x in reopened],
             "articles/s": round(n / cold_s, 1), "cold CPU s": round(memory.cpu, 1),
             "serial s": None if serial_s is None else round(serial_s, 1),
             "serial CPU s": None if serial_cpu is None else round(serial_cpu, 1),
@@ -168,6 +170,21 @@ def measure(n: int, kind: str = "replicated", serial: bool = True) -> dict:
         else:
             os.environ["SANCTUARY_CACHE"] = saved
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _reopen(folder: Path, times: int = 3) -> list[float]:
+    """Return the seconds ``build(folder)`` takes from the cache in each of ``times`` new processes, as in a new kernel."""
+    import json
+
+    code = ("import json, time; from helpers.pipeline import build; started = time.perf_counter(); "
+            f"p = build({str(folder)!r}, progress=False); print(json.dumps([p.from_cache, time.perf_counter() - started]))")
+    seconds = []
+    for _ in range(times):
+        done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+        from_cache, took = json.loads(done.stdout.strip().splitlines()[-1])
+        assert from_cache
+        seconds.append(took)
+    return seconds
 
 
 def _cores() -> int:
@@ -242,7 +259,8 @@ def profile(n: int = 200, top: int = 15, kind: str = "replicated") -> list[str]:
 def scale(sizes=None, kinds=("replicated", "varied"), long: bool = False, long_chars: int = 5_000_000) -> list[dict]:
     """Print and return the scale benchmark: each corpus size and kind measured in a fresh process.
 
-    Columns: cold time with all cores, warm (cached) time, articles per
+    Columns: cold time with all cores, warm (cached) time in the same process
+    and in three new ones (as a notebook opened again in a new kernel), articles per
     second, serial time (up to :data:`SERIAL_UP_TO` articles), the plain
     TextBlob ``.sentences`` + ``.sentiment`` loop over the same texts (the
     floor), and the peak memory of all processes; then each stage's time.
@@ -261,7 +279,8 @@ def scale(sizes=None, kinds=("replicated", "varied"), long: bool = False, long_c
             row = json.loads(done.stdout.strip().splitlines()[-1])
             rows.append(row)
             print(f"{kind:>10} {n:>6} articles ({row['MB of text']} MB): cold {row['cold s']} s with {row['workers']} cores "
-                  f"({row['articles/s']} articles/s, {row['cold CPU s']} s of CPU), warm {row['warm s']} s, "
+                  f"({row['articles/s']} articles/s, {row['cold CPU s']} s of CPU), warm {row['warm s']} s "
+                  f"(in a new process: {', '.join(map(str, row['reopened s']))} s), "
                   f"serial {row['serial s'] or '-'} s ({row['serial CPU s'] or '-'} s of CPU), "
                   f"TextBlob floor {row['floor CPU s']} s of CPU, peak {row['peak MB']} MB", flush=True)
             print("           stages: " + "; ".join(f"{k} {v} s" for k, v in row["stages"].items()), flush=True)
