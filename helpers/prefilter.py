@@ -109,7 +109,8 @@ def starts(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 
 @lru_cache(maxsize=512)
-def _starts_of(rx: re.Pattern) -> tuple[str, ...] | None:
+def starts_of(rx: re.Pattern) -> tuple[str, ...] | None:
+    """Return :func:`starts` of a compiled pattern, sorted (None: it can start with anything)."""
     found = starts(rx.pattern, rx.flags)
     return None if found is None else tuple(sorted(found))
 
@@ -121,7 +122,7 @@ def may_match(rx: re.Pattern, folded: str) -> bool:
     >>> may_match(rx, fold("A SANCTUARY CITY")), may_match(rx, fold("Agents arrived."))
     (True, False)
     """
-    found = _starts_of(rx)
+    found = starts_of(rx)
     if found is None:
         return True
     for start in found:
