@@ -10,6 +10,7 @@ import statistics
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from .corpus import ROOT
@@ -112,6 +113,27 @@ class _PeakMemory:
         self.cpu = time.process_time() - self._start + sum(self._cpu.values())
 
 
+@contextmanager
+def _scratch(prefix: str, cache: bool = True):
+    """Yield a temporary folder, removed afterwards; with ``cache``, the pipeline's cache goes into it meanwhile."""
+    import os
+    import shutil
+    import tempfile
+
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
+    saved = os.environ.get("SANCTUARY_CACHE")
+    if cache:
+        os.environ["SANCTUARY_CACHE"] = str(tmp / "cache")
+    try:
+        yield tmp
+    finally:
+        if saved is None:
+            os.environ.pop("SANCTUARY_CACHE", None)
+        else:
+            os.environ["SANCTUARY_CACHE"] = saved
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def measure(n: int, kind: str = "replicated", serial: bool = True) -> dict:
     """Return the figures of one corpus of ``n`` articles: cold, warm and serial time, stages, peak memory, floor.
 
@@ -119,18 +141,11 @@ def measure(n: int, kind: str = "replicated", serial: bool = True) -> dict:
     dates) or ``varied`` (the invented test articles, many different texts).
     The corpus and its cache live in a temporary folder removed afterwards.
     """
-    import os
-    import shutil
-    import tempfile
-
     from textblob import TextBlob
 
     from . import scale as _scale
 
-    tmp = Path(tempfile.mkdtemp(prefix="sanctuary-scale-"))
-    saved = os.environ.get("SANCTUARY_CACHE")
-    os.environ["SANCTUARY_CACHE"] = str(tmp / "cache")
-    try:
+    with _scratch("sanctuary-scale-") as tmp:
         folder = _scale.replicate(n, tmp / "corpus", _scale.VARIED_SOURCES if kind == "varied" else None)
         chars = sum(p.stat().st_size for p in (folder / "articles").glob("*.txt"))
         with _PeakMemory() as memory:
@@ -164,12 +179,6 @@ def measure(n: int, kind: str = "replicated", serial: bool = True) -> dict:
             "floor CPU s": round(floor_per_article * n, 1), "peak MB": round(memory.peak / 1e6),
             "workers": _cores(), "stages": {k: round(v, 2) for k, v in cold.timings.items()},
         }
-    finally:
-        if saved is None:
-            os.environ.pop("SANCTUARY_CACHE", None)
-        else:
-            os.environ["SANCTUARY_CACHE"] = saved
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _reopen(folder: Path, times: int = 3) -> list[float]:
@@ -195,13 +204,9 @@ def _cores() -> int:
 
 def measure_long(n_chars: int = 5_000_000, parts: int = 5) -> dict:
     """Return the serial CPU time of one article of ``n_chars`` characters and of ``parts`` articles of ``n_chars / parts``."""
-    import shutil
-    import tempfile
-
     from . import scale as _scale
 
-    tmp = Path(tempfile.mkdtemp(prefix="sanctuary-long-"))
-    try:
+    with _scratch("sanctuary-long-", cache=False) as tmp:
         one = _scale.long_article(n_chars, tmp / "one")
         many = tmp / "many"
         for i in range(parts):
@@ -219,8 +224,6 @@ def measure_long(n_chars: int = 5_000_000, parts: int = 5) -> dict:
             build(folder, cache=False, engine="serial", progress=False)
             figures[name + ", CPU s"] = round(time.process_time() - started, 1)
         return figures
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def profile(n: int = 200, top: int = 15, kind: str = "replicated") -> list[str]:
@@ -232,13 +235,10 @@ def profile(n: int = 200, top: int = 15, kind: str = "replicated") -> list[str]:
     import cProfile
     import io
     import pstats
-    import shutil
-    import tempfile
 
     from . import scale as _scale
 
-    tmp = Path(tempfile.mkdtemp(prefix="sanctuary-profile-"))
-    try:
+    with _scratch("sanctuary-profile-", cache=False) as tmp:
         folder = _scale.replicate(n, tmp / "corpus", _scale.VARIED_SOURCES if kind == "varied" else None)
         build(folder, cache=False, engine="serial", progress=False)  # load the models first
         profiler = cProfile.Profile()
@@ -252,8 +252,6 @@ def profile(n: int = 200, top: int = 15, kind: str = "replicated") -> list[str]:
         start = next(i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
         return [lines[0].strip()] + [line.replace(str(ROOT) + "/", "").replace(sys.prefix + "/", "")
                                      for line in lines[start:start + top + 1]]
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def scale(sizes=None, kinds=("replicated", "varied"), long: bool = False, long_chars: int = 5_000_000) -> list[dict]:
@@ -308,21 +306,15 @@ def notebooks_at(n: int = 5000, corpus: str | Path | None = None, timeout: int =
     ``timeout`` seconds in one cell is reported as not finished.
     """
     import os
-    import shutil
-    import tempfile
 
     import nbformat
     from nbclient.exceptions import CellTimeoutError, CellExecutionError
 
     from . import scale as _scale
 
-    tmp = Path(tempfile.mkdtemp(prefix="sanctuary-notebooks-"))
-    saved = os.environ.get("SANCTUARY_CACHE")
-    env = {}
-    if corpus is None:
-        os.environ["SANCTUARY_CACHE"] = env["SANCTUARY_CACHE"] = str(tmp / "cache")
     results = []
-    try:
+    with _scratch("sanctuary-notebooks-", cache=corpus is None) as tmp:
+        env = {"SANCTUARY_CACHE": os.environ["SANCTUARY_CACHE"]} if corpus is None else {}
         folder = Path(corpus) if corpus else _scale.replicate(n, tmp / "corpus")
         env["SANCTUARY_CORPUS"] = str(folder)
         started = time.perf_counter()
@@ -347,9 +339,3 @@ def notebooks_at(n: int = 5000, corpus: str | Path | None = None, timeout: int =
             print(f"notebook {path.name} at {len(p.articles):,} articles: {done}", flush=True)
             results.append(row)
         return results
-    finally:
-        if saved is None:
-            os.environ.pop("SANCTUARY_CACHE", None)
-        else:
-            os.environ["SANCTUARY_CACHE"] = saved
-        shutil.rmtree(tmp, ignore_errors=True)
