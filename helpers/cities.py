@@ -151,10 +151,6 @@ def compare(a: str, b: str, acts: pd.DataFrame, kb: Knowledge) -> pd.DataFrame:
     return table
 
 
-#: A drill-down with more jurisdictions than this has a box to type in instead of a drop-down.
-MAX_CHOICES = 60
-
-
 def drilldown(kb: Knowledge, acts: pd.DataFrame, book: pd.DataFrame | None = None, first: str = "los-angeles"):
     """Return a live drill-down (ipywidgets): choose a jurisdiction, see its officials, quotations and actions.
 
@@ -176,20 +172,16 @@ def drilldown(kb: Knowledge, acts: pd.DataFrame, book: pd.DataFrame | None = Non
                 + result.value)
             return bundle
 
+    from .tables import chooser
+
     first = first if first in set(table["jurisdiction"]) else choices[0][1]
-    options = dict(style={"description_width": "90px"}, layout=widgets.Layout(width="520px"))
-    if len(choices) > MAX_CHOICES:  # hundreds of jurisdictions: a box to type in, suggesting the matching ones
-        by_label = dict(choices)
-        box = widgets.Combobox(options=list(by_label), value=next(k for k, v in choices if v == first), ensure_option=True,
-                               placeholder=f"type to search {len(choices):,} jurisdictions", description="jurisdiction:",
-                               **options)
-    else:
-        by_label = None
-        box = widgets.Dropdown(options=choices, value=first, description="jurisdiction:", **options)
+    # hundreds of jurisdictions: a box to type in, suggesting the matching ones
+    box, chosen = chooser(choices, first, "jurisdiction:", unit="jurisdictions",
+                          style={"description_width": "90px"}, layout=widgets.Layout(width="520px"))
     result = widgets.HTML()
 
     def show(_change=None):
-        jid = by_label.get(box.value) if by_label is not None else box.value
+        jid = chosen()
         if jid:
             result.value = to_html(jid, kb, acts, book)
 

@@ -160,8 +160,8 @@ def package_versions() -> dict[str, str]:
     return found
 
 
-#: Packages of ``helpers`` that only draw or show tables: their code never enters the key.
-DISPLAY_ONLY = ("charts",)
+#: Modules and packages of ``helpers`` that only draw charts or show tables: their code never enters the key.
+DISPLAY_ONLY = ("charts", "tables", "labels")
 
 
 def _relative_imports(path: Path, package: list[str]) -> set[str]:
@@ -177,9 +177,9 @@ def _relative_imports(path: Path, package: list[str]) -> set[str]:
     return found
 
 
-def _module_path(name: str) -> Path | None:
+def _module_path(helpers_dir: Path, name: str) -> Path | None:
     parts = name.split(".")
-    for path in (HELPERS_DIR.joinpath(*parts).with_suffix(".py"), HELPERS_DIR.joinpath(*parts, "__init__.py")):
+    for path in (helpers_dir.joinpath(*parts).with_suffix(".py"), helpers_dir.joinpath(*parts, "__init__.py")):
         if path.is_file():
             return path
     return None
@@ -197,20 +197,19 @@ def source_files() -> list[Path]:
     True
     """
     # the import graph is read again only when a source file changed (by its size and time)
-    signature = tuple((str(path), *(lambda st: (st.st_size, st.st_mtime_ns))(path.stat()))
-                      for path in sorted(HELPERS_DIR.rglob("*.py")))
+    signature = tuple((str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in sorted(HELPERS_DIR.rglob("*.py")))
     return list(_source_closure(HELPERS_DIR, signature))
 
 
 @lru_cache(maxsize=8)
 def _source_closure(helpers_dir: Path, signature: tuple) -> tuple[Path, ...]:
-    seen: dict[str, Path] = {"": HELPERS_DIR / "__init__.py"} if (HELPERS_DIR / "__init__.py").is_file() else {}
+    seen: dict[str, Path] = {"": helpers_dir / "__init__.py"} if (helpers_dir / "__init__.py").is_file() else {}
     todo = ["pipeline"]
     while todo:
         name = todo.pop()
         if name in seen or name.split(".")[0] in DISPLAY_ONLY:
             continue
-        path = _module_path(name)
+        path = _module_path(helpers_dir, name)
         if path is None:
             continue
         seen[name] = path

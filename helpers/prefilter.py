@@ -115,6 +115,16 @@ def starts_of(rx: re.Pattern) -> tuple[str, ...] | None:
     return None if found is None else tuple(sorted(found))
 
 
+def present(found: tuple[str, ...] | None, folded: str) -> bool:
+    """Return True when ``found`` (:func:`starts_of`) is None or one of its strings is in ``folded``."""
+    if found is None:
+        return True
+    for start in found:
+        if start in folded:
+            return True
+    return False
+
+
 def may_match(rx: re.Pattern, folded: str) -> bool:
     """Return False only when ``rx`` cannot match the text whose :func:`fold` is ``folded``.
 
@@ -122,10 +132,20 @@ def may_match(rx: re.Pattern, folded: str) -> bool:
     >>> may_match(rx, fold("A SANCTUARY CITY")), may_match(rx, fold("Agents arrived."))
     (True, False)
     """
-    found = starts_of(rx)
-    if found is None:
-        return True
-    for start in found:
-        if start in folded:
-            return True
-    return False
+    return present(starts_of(rx), folded)
+
+
+_CUES: dict[int, tuple] = {}
+
+
+def with_starts(cues: list[tuple[str, str, re.Pattern]]) -> list[tuple[str, str, re.Pattern, tuple[str, ...] | None]]:
+    """Return ``(name, label, pattern, its starts_of)`` for a list of ``(name, label, pattern)`` cues, made once per list.
+
+    >>> [c[3] for c in with_starts([("refuses", "AGAINST", re.compile("will not"))])]
+    [('will n',)]
+    """
+    known = _CUES.get(id(cues))
+    if known is None or known[0] is not cues:
+        known = (cues, [(name, label, rx, starts_of(rx)) for name, label, rx in cues])
+        _CUES[id(cues)] = known
+    return known[1]

@@ -238,10 +238,6 @@ _TD = "style='text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1
 
 #: The explorer and its static copy show at most this many quotations, then say how many more match.
 SHOW = 100
-#: A filter with more values than this lists the ones with most quotations; the search box finds the rest.
-MAX_OPTIONS = 60
-
-
 def search(book: pd.DataFrame, words: str) -> pd.DataFrame:
     """Return the rows whose quotation, speaker, role or jurisdiction contains ``words`` (any case); all rows for ''.
 
@@ -311,7 +307,7 @@ def explorer(book: pd.DataFrame, by: str = "hand", **filters):
     search box (words of the quotation, speaker, role or jurisdiction) and a
     switch between hand-coded and automatic stance; ``filters`` sets their
     first values (e.g. ``party="Republican"``, ``search="detainer"``). A
-    filter with more than :data:`MAX_OPTIONS` values (thousands of speakers
+    filter with more than :data:`helpers.tables.MAX_CHOICES` values (thousands of speakers
     or articles) is a box to type in that suggests the matching values
     instead of a drop-down, and the table shows at most :data:`SHOW`
     quotations, so a corpus of thousands of articles stays usable. Where no kernel runs (an exported page), the table
@@ -319,11 +315,13 @@ def explorer(book: pd.DataFrame, by: str = "hand", **filters):
     """
     import ipywidgets as widgets
 
+    from .tables import chooser
+
     class _Explorer(widgets.VBox):
         def _repr_mimebundle_(self, **kwargs):
             bundle = super()._repr_mimebundle_(**kwargs)
             data = bundle[0] if isinstance(bundle, tuple) else bundle
-            chosen = ", ".join([f"{label} = {boxes[col].value}" for col, label in FILTERS if boxes[col].value not in ("all", "")]
+            chosen = ", ".join([f"{label} = {reads[col]()}" for col, label in FILTERS if reads[col]() != "all"]
                                + ([f"search = {words.value!r}"] if words.value.strip() else []))
             data["text/html"] = (f"<p><i>Static copy of the quotation explorer ({chosen or 'no filter'}; stance "
                                  f"{BY_LABEL[switch.value]}); run the notebook to filter live.</i></p>" + result.value)
@@ -331,7 +329,7 @@ def explorer(book: pd.DataFrame, by: str = "hand", **filters):
 
     layout = widgets.Layout(width="300px")
     style = {"description_width": "80px"}
-    boxes = {}
+    boxes, reads = {}, {}
     for column, label in FILTERS:
         values = ["FAVOR", "AGAINST", "NONE"] if column == "stance" else options(book, column)
         if column == "stance":
@@ -339,14 +337,9 @@ def explorer(book: pd.DataFrame, by: str = "hand", **filters):
         if column == "year":
             values = sorted(values)
         first = str(filters.get(label, filters.get(column, "all")))
-        if len(values) > MAX_OPTIONS:
-            # thousands of speakers or articles: a box to type in, suggesting the matching values (most quoted first)
-            boxes[column] = widgets.Combobox(options=values, value="" if first == "all" else first, ensure_option=True,
-                                             placeholder=f"type to search {len(values):,}", description=label + ":",
-                                             layout=layout, style=style)
-            continue
-        boxes[column] = widgets.Dropdown(options=["all"] + values, value=first, description=label + ":",
-                                         layout=layout, style=style)
+        # thousands of speakers or articles: a box to type in, suggesting the matching values (most quoted first)
+        boxes[column], reads[column] = chooser([(v, v) for v in values], first, label + ":", everything="all",
+                                               layout=layout, style=style)
     switch = widgets.ToggleButtons(options=[(BY_LABEL[k], k) for k in BY], value=by, description="stance by:",
                                    style=style)
     words = widgets.Text(value=str(filters.get("search", "")), description="search:", placeholder="words of a quotation, a speaker, a place",
@@ -354,7 +347,7 @@ def explorer(book: pd.DataFrame, by: str = "hand", **filters):
     result = widgets.HTML()
 
     def show(_change=None):
-        chosen = {col: boxes[col].value or "all" for col, _ in FILTERS}
+        chosen = {col: read() for col, read in reads.items()}
         found = search(select(book, switch.value, **chosen), words.value)
         result.value = to_html(found, switch.value, total=len(book))
 

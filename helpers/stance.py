@@ -101,18 +101,6 @@ def cues(text: str, weight_span: tuple[int, int] | None = None) -> list[tuple[st
     return scan(text, _COMPILED, weight_span)
 
 
-_STARTS: dict[int, tuple] = {}
-
-
-def _with_starts(compiled) -> list:
-    """Return ``(name, label, pattern, the strings one of which begins every match or None)`` for a list of cues, made once."""
-    known = _STARTS.get(id(compiled))
-    if known is None or known[0] is not compiled:
-        known = (compiled, [(name, label, rx, prefilter.starts_of(rx)) for name, label, rx in compiled])
-        _STARTS[id(compiled)] = known
-    return known[1]
-
-
 def scan(text: str, compiled, weight_span: tuple[int, int] | None = None) -> list[tuple[str, str, str]]:
     """Return ``(cue name, label, matched words)`` for every cue of ``compiled`` found in ``text``, in text order.
 
@@ -127,13 +115,9 @@ def scan(text: str, compiled, weight_span: tuple[int, int] | None = None) -> lis
     folded = prefilter.fold(norm)
     taken = bytearray(len(norm))
     found = []
-    for name, label, rx, starts in _with_starts(compiled):
-        if starts is not None:
-            for start in starts:
-                if start in folded:
-                    break
-            else:  # none of the words it can start with is there: it cannot match
-                continue
+    for name, label, rx, starts in prefilter.with_starts(compiled):
+        if not prefilter.present(starts, folded):  # none of the words it can start with is there: it cannot match
+            continue
         for m in rx.finditer(norm):
             if taken.find(1, m.start(), m.end()) >= 0:
                 continue

@@ -170,3 +170,41 @@ def capped(frame: pd.DataFrame | pd.Series, rows: int = ROWS, **options) -> Tabl
     note = f"the first {rows:,} of {len(frame):,} rows; {len(frame) - rows:,} more not shown"
     caption = options.pop("caption", None)
     return show(frame.head(rows), caption=f"{caption} ({note})" if caption else note, **options)
+
+
+#: Most values a drop-down lists; a filter with more (thousands of speakers or articles) is a box to type in.
+MAX_CHOICES = 60
+
+
+def chooser(choices: list[tuple[str, object]], value, description: str, *, limit: int | None = None, everything=None,
+            unit: str = "", **options):
+    """Return ``(widget, read)`` for choosing one of ``choices``, ``(label, value)`` pairs; ``read()`` gives the value chosen.
+
+    Up to ``limit`` choices (default :data:`MAX_CHOICES`): a drop-down, with ``everything`` first when it is
+    given (e.g. "all", for no filter). More: a box to type in that suggests
+    the matching labels (ipywidgets' Combobox); left empty, ``read()`` gives
+    ``everything``. ``options`` go to the widget (layout, style).
+
+    >>> box, read = chooser([("Chicago (2 actions)", "chicago")], "chicago", "place:")
+    >>> type(box).__name__, read()
+    ('Dropdown', 'chicago')
+    >>> box, read = chooser([(str(i), i) for i in range(100)], 7, "n:", everything="all", unit="numbers")
+    >>> type(box).__name__, box.placeholder, read()
+    ('Combobox', 'type to search 100 numbers', 7)
+    >>> box.value = ""; read()
+    'all'
+    """
+    import ipywidgets as widgets
+
+    if len(choices) > (MAX_CHOICES if limit is None else limit):
+        by_label = dict(choices)
+        label_of = {v: label for label, v in choices}
+        box = widgets.Combobox(options=list(by_label), value=label_of.get(value, ""), ensure_option=True,
+                               placeholder=f"type to search {len(choices):,}" + (f" {unit}" if unit else ""),
+                               description=description, **options)
+        return box, lambda: by_label.get(box.value, everything)
+    pairs = ([(everything, everything)] if everything is not None else []) + list(choices)
+    # plain values where each label is its value, so that the drop-down's options read as they are
+    shown = [v for _, v in pairs] if all(label == v for label, v in pairs) else pairs
+    box = widgets.Dropdown(options=shown, value=value, description=description, **options)
+    return box, lambda: box.value

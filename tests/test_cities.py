@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from helpers import cities, pipeline
+from helpers import cities, pipeline, tables
 
 #: Every jurisdiction the articles connect with a policy action or a named official.
 EVERY_JURISDICTION = [
@@ -83,7 +83,7 @@ def test_drilldown_static_copy_has_readable_headers(data):
 
 def test_drilldown_of_many_jurisdictions_searches_and_caps_its_tables(data, monkeypatch):
     kb, acts, book = data
-    monkeypatch.setattr(cities, "MAX_CHOICES", 5)
+    monkeypatch.setattr(tables, "MAX_CHOICES", 5)
     many = pd.concat([book] * 40, ignore_index=True)
     box = cities.drilldown(kb, acts, many)
     choose, result = box.children

@@ -63,7 +63,7 @@ def test_case_folding_matches_what_ignorecase_matches(text):
 def test_scan_gives_the_same_cues_with_and_without_the_filter(monkeypatch):
     texts = _texts()[:400]
     with_filter = [stance_rules.cues(t) for t in texts]
-    monkeypatch.setattr(stance, "_STARTS", {})
+    monkeypatch.setattr(prefilter, "_CUES", {})
     monkeypatch.setattr(prefilter, "starts_of", lambda rx: None)  # every pattern run on every text
     assert [stance_rules.cues(t) for t in texts] == with_filter
-    assert stance._STARTS and all(entry[3] is None for _, rows in stance._STARTS.values() for entry in rows)
+    assert prefilter._CUES and all(entry[3] is None for _, rows in prefilter._CUES.values() for entry in rows)
