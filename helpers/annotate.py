@@ -286,6 +286,17 @@ def _vader(text: str) -> dict:
     return {"vader_compound": float(_vader_analyzer().polarity_scores(text)["compound"])}
 
 
+def warm_up() -> None:
+    """Load what the first sentence would load: the Punkt model and the TextBlob and VADER lexicons.
+
+    A worker process calls it as it starts, so that loading (about two
+    seconds) runs while the main process is still reading the corpus.
+    """
+    _punkt("Warm up. Now.")
+    for analyze in ANALYZERS.values():
+        analyze("A good start.")
+
+
 #: Sentiment back ends: name -> function(text) -> {column: value}.
 #: ``textblob``: polarity in [-1.0, 1.0] and subjectivity in [0.0, 1.0] (PatternAnalyzer lexicon).
 #: ``vader``: VADER's compound score in [-1.0, 1.0] (lexicon shipped with the package).

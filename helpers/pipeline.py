@@ -421,28 +421,41 @@ class _Engine:
 
             # forkserver: safe in a kernel with threads running; scripts need the usual ``if __name__ == "__main__":``
             context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
-            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=annotate.warm_up)
+            # one empty task per worker starts them all now: they load their lexicons while the corpus is read
+            for _ in range(workers):
+                self.pool.submit(int)
         elif kind == "dask" and client is None:
             self.client = self.own_client = dask_client(scheduler, workers)
 
     def close(self) -> None:
         if self.pool is not None:
-            self.pool.shutdown()
+            self.pool.shutdown(cancel_futures=True)  # after an error, the parts not begun are not run
         if self.own_client is not None:
             cluster = getattr(self.own_client, "_own_cluster", None)
             self.own_client.close()
             if cluster is not None:
                 cluster.close()
 
-    def map(self, func, items: list, progress: bool = False, desc: str = "", **shared) -> list:
-        """Return ``[func(item, **shared) for item in items]``, in order."""
+    def start(self, func, items: list, **shared) -> tuple:
+        """Begin ``func(item, **shared)`` for every item (a serial engine waits for :meth:`finish`)."""
+        if self.kind == "serial":
+            return (func, items, shared)
+        if self.kind == "process":
+            return ([self.pool.submit(func, item, **shared) for item in items],)
+        scattered = {k: self.client.scatter(v, broadcast=True) for k, v in shared.items()}
+        return ([self.client.submit(func, item, pure=False, **scattered) for item in items],)
+
+    def finish(self, started: tuple, progress: bool = False, desc: str = "") -> list:
+        """Return the results of :meth:`start`, in the order of its items."""
         bar = None
         if progress:
             from tqdm.auto import tqdm
 
-            bar = tqdm(total=len(items), desc=desc, unit="part")
+            bar = tqdm(total=len(started[1] if self.kind == "serial" else started[0]), desc=desc, unit="part")
         try:
             if self.kind == "serial":
+                func, items, shared = started
                 results = []
                 for item in items:
                     results.append(func(item, **shared))
@@ -450,24 +463,25 @@ class _Engine:
                         bar.update()
                 return results
             if self.kind == "process":
-                futures = [self.pool.submit(func, item, **shared) for item in items]
                 results = []
-                for future in futures:
+                for future in started[0]:
                     results.append(future.result())
                     if bar is not None:
                         bar.update()
                 return results
             from dask.distributed import as_completed
 
-            scattered = {k: self.client.scatter(v, broadcast=True) for k, v in shared.items()}
-            futures = [self.client.submit(func, item, pure=False, **scattered) for item in items]
-            for _ in as_completed(futures):
+            for _ in as_completed(started[0]):
                 if bar is not None:
                     bar.update()
-            return self.client.gather(futures)
+            return self.client.gather(started[0])
         finally:
             if bar is not None:
                 bar.close()
+
+    def map(self, func, items: list, progress: bool = False, desc: str = "", **shared) -> list:
+        """Return ``[func(item, **shared) for item in items]``, in order."""
+        return self.finish(self.start(func, items, **shared), progress, desc)
 
 
 def _workers(workers: int | None) -> int:
@@ -475,6 +489,15 @@ def _workers(workers: int | None) -> int:
     if workers:
         return workers
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _count_articles(corpus_dir: Path) -> int:
+    """Return the number of ``articles/*.json`` files: how many articles the corpus will have."""
+    try:
+        with os.scandir(corpus_dir / "articles") as found:
+            return sum(1 for entry in found if entry.name.endswith(".json"))
+    except OSError:
+        return 0  # corpus.load names the problem
 
 
 def build(corpus_dir: str | Path | None = None, *, cache: bool = True, refresh: bool = False, engine: str | None = None,
@@ -515,26 +538,31 @@ def build(corpus_dir: str | Path | None = None, *, cache: bool = True, refresh: 
         timings[name] = timings.get(name, 0.0) + time.perf_counter() - clock
         return value
 
-    articles = step("corpus.load", corpus.load, corpus_dir)
-    kb = step("knowledge.load", knowledge.load, corpus_dir, articles)
-    n = len(articles)
     workers = _workers(workers)
     if engine is None:
-        engine = "process" if n >= PARALLEL_FROM and workers > 1 else "serial"
-    if progress is None:
-        progress = n >= PARALLEL_FROM
-    hand = step("quotes.reference", quotes.reference, articles, kb, corpus_dir)
-    if (corpus_dir / "annotations" / "paragraphs.csv").is_file():
-        step("paragraphs.reference (check)", paragraphs.reference, corpus_dir)
-    runner = _Engine(engine, workers, scheduler, client)
+        engine = "process" if _count_articles(corpus_dir) >= PARALLEL_FROM and workers > 1 else "serial"
+    # started before the corpus is read: the workers get ready in the meantime
+    runner = step("start the workers", _Engine, engine, workers, scheduler, client)
     try:
+        articles = step("corpus.load", corpus.load, corpus_dir)
+        kb = step("knowledge.load", knowledge.load, corpus_dir, articles)
+        n = len(articles)
+        if progress is None:
+            progress = n >= PARALLEL_FROM
+        hand = step("quotes.reference", quotes.reference, articles, kb, corpus_dir)
+        if (corpus_dir / "annotations" / "paragraphs.csv").is_file():
+            step("paragraphs.reference (check)", paragraphs.reference, corpus_dir)
         parts = 1 if engine == "serial" else max(1, min(n, max(workers * 8, -(-n // PART_SIZE))))
         pieces = []
         for part in _chunks(n, parts):
             chunk = articles.iloc[part]
             pieces.append((chunk, hand[hand["article_id"].isin(chunk["article_id"])]))
-        done = step("annotate (paragraphs, sentences, sentiment, quotations, quotation book)", runner.map, annotate_part,
-                    pieces, progress, "annotating", kb=kb)
+        begun = runner.start(annotate_part, pieces, kb=kb)
+        # the main process reads the hand-coded policies while the workers annotate
+        acts = step("policies.reference", policies.reference, articles, kb, corpus_dir)
+        events = step("policies.federal", policies.federal, articles, kb, corpus_dir)
+        done = step("annotate (paragraphs, sentences, sentiment, quotations, quotation book)", runner.finish, begun,
+                    progress, "annotating")
     finally:
         runner.close()
     clock = time.perf_counter()
@@ -543,8 +571,6 @@ def build(corpus_dir: str | Path | None = None, *, cache: bool = True, refresh: 
     found = _concat([d[2] for d in done])
     book = _concat([d[3] for d in done]).sort_values(["published", "article_id", "start"], kind="stable").reset_index(drop=True)
     timings["put the parts together"] = time.perf_counter() - clock
-    acts = step("policies.reference", policies.reference, articles, kb, corpus_dir)
-    events = step("policies.federal", policies.federal, articles, kb, corpus_dir)
     result = Pipeline(articles, paras, sents, kb, found, hand, book, acts, events, corpus_dir, key, False, timings)
     if cache:
         clock = time.perf_counter()
