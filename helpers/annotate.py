@@ -282,8 +282,61 @@ def _vader_analyzer():
     return SentimentIntensityAnalyzer()
 
 
+#: The VADER release whose ``polarity_scores`` :func:`_vader_scores` follows line by line.
+VADER_FOLLOWED = "3.3.2"
+
+
+@lru_cache(maxsize=1)
+def _vader_emoji_characters() -> frozenset[str] | None:
+    """Return the one-character emoji VADER replaces by their descriptions (None: another VADER release)."""
+    from importlib import metadata
+
+    if metadata.version("vaderSentiment") != VADER_FOLLOWED:
+        return None
+    return frozenset(key for key in _vader_analyzer().emojis if len(key) == 1)
+
+
+def _vader_scores(text: str) -> dict:
+    """Return VADER's ``polarity_scores(text)`` for a text without emoji: its own steps, less the emoji pass.
+
+    VADER 3.3.2 first copies the text character by character to replace
+    each emoji with its description, about a fifth of its time on news
+    text; without an emoji that copy is the text itself, stripped. What
+    follows is the rest of ``SentimentIntensityAnalyzer.polarity_scores``,
+    calling the analyzer's own methods (a test checks that the scores are the
+    library's on every corpus and real-news sentence).
+
+    >>> _vader_scores("A truly great city.") == _vader_analyzer().polarity_scores("A truly great city.")
+    True
+    """
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+    analyzer = _vader_analyzer()
+    text = text.strip()
+    sentitext = SentiText(text)
+    sentiments: list = []
+    words = sentitext.words_and_emoticons
+    for i, item in enumerate(words):
+        valence = 0
+        # modifiers and negations carry no valence of their own
+        if item.lower() in BOOSTER_DICT:
+            sentiments.append(valence)
+            continue
+        if i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of":
+            sentiments.append(valence)
+            continue
+        sentiments = analyzer.sentiment_valence(valence, sentitext, item, i, sentiments)
+    sentiments = analyzer._but_check(words, sentiments)
+    return analyzer.score_valence(sentiments, text)
+
+
 def _vader(text: str) -> dict:
-    return {"vader_compound": float(_vader_analyzer().polarity_scores(text)["compound"])}
+    emoji = _vader_emoji_characters()
+    if emoji is not None and emoji.isdisjoint(text):
+        scores = _vader_scores(text)
+    else:
+        scores = _vader_analyzer().polarity_scores(text)
+    return {"vader_compound": float(scores["compound"])}
 
 
 def warm_up() -> None:

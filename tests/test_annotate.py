@@ -124,3 +124,24 @@ def test_splitters_compared_on_the_hard_cases():
 def test_unknown_splitter_is_refused():
     with pytest.raises(ValueError, match="splitter must be one of"):
         annotate.split("A. B.", "spacy")
+
+
+def test_vader_without_its_emoji_pass_scores_as_the_library(sents, book):
+    """The shortcut for texts without emoji gives VADER's own scores, on every sentence and quotation we have."""
+    from helpers import quotebook, validation
+
+    texts = sents["text"].tolist() + quotebook.quoted_words(book).tolist()
+    for part in (validation.DEV_DIR, validation.BLIND_DIR):
+        real = validation.load(part)
+        texts += annotate.sentences(real.articles)["text"].tolist()
+    texts += ["  Great city!  ", "", " ", "It is not bad :) at all", "kind of good", "GREAT, but awful.",
+              "No emoji \u2014 but dashes \u2026 and \u201cquotes\u201d"]
+    analyzer = annotate._vader_analyzer()
+    assert annotate._vader_emoji_characters(), "the installed VADER is the release the shortcut follows"
+    shortcut = [t for t in texts if annotate._vader_emoji_characters().isdisjoint(t)]
+    assert len(shortcut) > 1000
+    for text in shortcut:
+        assert annotate._vader_scores(text) == analyzer.polarity_scores(text), text
+    with_emoji = "We love this city \U0001F600 so much"
+    assert not annotate._vader_emoji_characters().isdisjoint(with_emoji)
+    assert annotate._vader(with_emoji)["vader_compound"] == analyzer.polarity_scores(with_emoji)["compound"]
