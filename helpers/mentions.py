@@ -123,6 +123,24 @@ _DOCUMENT = re.compile(
     rf"(?P<doc>{'|'.join(re.escape(d) for d in sorted(DOCUMENTS, key=len, reverse=True))})\b"
 )
 
+# The patterns named in GATED cannot match unless one of these words is in the text as a run of small
+# letters (the speech verb, the role or the document they end on): a set lookup skips them in most sentences.
+_SMALL_WORD = re.compile(r"[a-z]+")
+_NEEDS = {
+    "speech verb": frozenset(SPEECH_VERBS),
+    "role": frozenset(r.split()[0] for r in ROLE_NOUNS),
+    "document": frozenset(d.split()[0] for d in DOCUMENTS),
+}
+#: pattern -> the words it needs (tests check every one against every sentence of the corpus and the real news)
+GATED = {"_NAME_VERB": "speech verb", "_VERB_NAME": "speech verb", "_SURNAME_VERB": "speech verb",
+         "_VERB_SURNAME": "speech verb", "_ROLE_PHRASE": "role", "_DOCUMENT": "document"}
+
+
+def _needed_words(text: str) -> dict[str, bool]:
+    """Return, for each group of :data:`_NEEDS`, whether one of its words is in ``text``."""
+    words = set(_SMALL_WORD.findall(text))
+    return {name: not words.isdisjoint(group) for name, group in _NEEDS.items()}
+
 
 def slug(name: str) -> str:
     """Return an id for a name found in the text.
@@ -288,7 +306,8 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
         entity = known(name)
         add(2, m.start("name"), m.end("name"), "actor" if entity else "name", entity or slug(name), role,
             jurisdiction, True, "name, then role")
-    for rx in (_NAME_VERB, _VERB_NAME):
+    has = _needed_words(text)
+    for rx in (_NAME_VERB, _VERB_NAME) if has["speech verb"] else ():
         for m in rx.finditer(text):
             name = _bare(m.group("name"))
             if name.split()[0] in _STOP:
@@ -308,7 +327,7 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
             start = m.start("name") + m.group("name").find(name)
             add(1, start, start + len(name), "actor" if known(name) else "name", known(name) or slug(name), "", "", True,
                 "name with an age")
-    for rx in (_SURNAME_VERB, _VERB_SURNAME):
+    for rx in (_SURNAME_VERB, _VERB_SURNAME) if has["speech verb"] else ():
         for m in rx.finditer(text):
             name = m.group("name")
             if name in _STOP or name in ORG_WORDS or registry.kb.surfaces.get(normalise(name), ("",))[0] == "place":
@@ -336,9 +355,9 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
             add(2, m.start(), m.end(), "name", entity, "", "", True, "surname of a name met earlier")
     for m in _PRONOUN.finditer(text):
         add(0, m.start(), m.end(), "pronoun", "", "", "", True, "pronoun")
-    for m in _ROLE_PHRASE.finditer(text):
+    for m in _ROLE_PHRASE.finditer(text) if has["role"] else ():
         add(0, m.start(), m.end(), "role", "", m.group("role").lower(), "", None, "role phrase")
-    for m in _DOCUMENT.finditer(text):
+    for m in _DOCUMENT.finditer(text) if has["document"] else ():
         add(0, m.start(), m.end(), "document", "", m.group("doc"), "", None, "document")
     # keep the longest, then the most trusted, never overlapping
     cands.sort(key=lambda pm: (-(pm[1].end - pm[1].start), -pm[0], pm[1].start))
