@@ -207,8 +207,11 @@ class Registry:
                     self.surnames.setdefault(normalise(" ".join(parts[-2:])), m.entity)
 
 
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')(?:\s|$)")
+
+
 def _possessive(text: str, end: int) -> bool:
-    return bool(re.match(r"(?:’s|'s|’|')(?:\s|$)", text[end:end + 3]))
+    return _POSSESSIVE.match(text, end, end + 3) is not None
 
 
 def _bare(name: str) -> str:

@@ -64,11 +64,18 @@ _BYLINE_TIMESTAMP = re.compile(r"^(?:[-–—]\s*)?(?:by\s+[A-Z][^.!?]{0,80}(?:\
 _CREDIT_ONLY = re.compile(r"^\((?:[^()]{2,60})\)$|\((?:AP|Reuters|Getty|AFP)?\s*Photo[^)]{0,60}\)$|\bPhoto:\s*[A-Z][^.]{0,60}$|\(Photo:[^)]{0,80}\)$")
 _CAPTION_START = re.compile(r"^(?:FILE\s*[-–—:]|FILE PHOTO|In this (?:file )?photo|Pictured)", re.I)
 # Captions describe a picture in the present tense: "Protesters block the entrance ...", "A woman prays outside ...".
-_CAPTION_VERBS = re.compile(
-    r"^(?:(?![\w'’-]+ed\b)[\w.,'’()-]+\s+){1,10}?(?:speaks|delivers|presides|prays|pray|walks|stands|listens|holds|hold|looks|gestures|"
-    r"arrives|attends|talks|addresses|conducts|marches|march|rallies|rally|gather|gathers|cheer|cheers|block|blocks|waves|"
-    r"sits|poses|answers|chant|chants|carries|carry|hug|hugs|wait|waits|protest outside)\b"
-)
+_PICTURE_VERBS = ("speaks|delivers|presides|prays|pray|walks|stands|listens|holds|hold|looks|gestures|"
+                  "arrives|attends|talks|addresses|conducts|marches|march|rallies|rally|gather|gathers|cheer|cheers|block|blocks|waves|"
+                  "sits|poses|answers|chant|chants|carries|carry|hug|hugs|wait|waits|protest outside")
+_CAPTION_VERBS = re.compile(rf"^(?:(?![\w'’-]+ed\b)[\w.,'’()-]+\s+){{1,10}}?(?:{_PICTURE_VERBS})\b")
+# _CAPTION_VERBS cannot match unless one of its verbs stands in the text as a run of small letters
+_SMALL_WORD = re.compile(r"[a-z]+")
+_PICTURE_VERB_WORDS = frozenset(v.split()[0] for v in _PICTURE_VERBS.split("|"))
+
+
+def _may_describe_a_picture(text: str) -> bool:
+    """Return False only when :data:`_CAPTION_VERBS` cannot match ``text`` (none of its verbs is there)."""
+    return not _PICTURE_VERB_WORDS.isdisjoint(_SMALL_WORD.findall(text))
 # A name or an outlet alone on a line near the top: "Whitney Woodworth", "Milwaukee Journal Sentinel".
 _NAME_LINE = re.compile(r"^(?:The\s+)?[A-Z][\w.'’-]+(?:\s+(?:(?:of|the|and)\s+)?[A-Z][\w.'’-]+){1,3}$")
 _END_PUNCT = re.compile(r"[.!:;,]['\"’”)]*$")
@@ -148,9 +155,9 @@ def _content_words(text: str) -> set[str]:
 
 
 def _boilerplate_rule(text: str) -> str | None:
-    if not _DATE_STAMP.sub("", text):
-        return "date stamp"
     text = _DATE_STAMP.sub("", text)
+    if not text:
+        return "date stamp"
     n_words = len(_words(text))
     if n_words <= 25 and _PAGE_CHROME.search(text):  # the short test first: the long pattern is slow on long paragraphs
         return "page furniture"
@@ -162,7 +169,7 @@ def _boilerplate_rule(text: str) -> str | None:
         return "byline"
     if _DATE_LINE.match(text):
         return "date line"
-    if (_DATELINE.match(text) or _CAPS_DATELINE.match(text)) and len(_words(text)) <= 8:
+    if (_DATELINE.match(text) or _CAPS_DATELINE.match(text)) and n_words <= 8:
         return "dateline"
     return None
 
@@ -175,7 +182,7 @@ def _caption_rule(text: str, previous_rule: str | None) -> str | None:
         return "caption start"
     if _VIDEO_CAPTION.match(text):
         return "video caption"
-    if _CAPTION_VERBS.match(text) and not re.search(r"\b(?:said|says|told)\b", text) and len(_words(text)) < 60:
+    if _may_describe_a_picture(text) and _CAPTION_VERBS.match(text) and not re.search(r"\b(?:said|says|told)\b", text) and len(_words(text)) < 60:
         return "present-tense picture description"
     if _IMAGE_CAPTION.match(text):
         return "image caption"
@@ -208,7 +215,8 @@ def label(texts: list[str]) -> list[tuple[str, str, str]]:
 
     # The title zone: everything before a byline/dateline near the top, or
     # else the leading headline-like lines.
-    markers = [i for i, text in enumerate(texts[:8]) if _boilerplate_rule(text) in ("byline", "date line", "dateline")]
+    boilerplate = [_boilerplate_rule(text) for text in texts]  # each rule is read once per paragraph
+    markers = [i for i, rule in enumerate(boilerplate[:8]) if rule in ("byline", "date line", "dateline")]
     if markers:
         zone_end = markers[-1]
     else:
@@ -218,7 +226,7 @@ def label(texts: list[str]) -> list[tuple[str, str, str]]:
 
     previous_rule = None
     for i, text in enumerate(texts):
-        rule = _boilerplate_rule(text)
+        rule = boilerplate[i]
         kind = "boilerplate" if rule else None
         if kind is None and "title" in types[:i] and i < zone_end and _NAME_LINE.match(text):
             kind, rule = "boilerplate", "name or outlet line"
@@ -229,11 +237,12 @@ def label(texts: list[str]) -> list[tuple[str, str, str]]:
         if kind is None:
             rule = _caption_rule(text, previous_rule)
             kind = "caption" if rule else None
-        if kind is None and _headline_like(text) and _speechlike(text):
+        headline = kind is None and _headline_like(text)
+        if headline and _speechlike(text):
             kind, rule = "body", "reporting cut short"
         if kind is None and _label_heading(text):
             kind, rule = "section heading", "label heading"
-        if kind is None and _headline_like(text):
+        if kind is None and headline:
             following = texts[i + 1] if i + 1 < n else ""
             if _place_heading(text):
                 kind, rule = "section heading", "place heading"

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from helpers import paragraphs
+from helpers import corpus, paragraphs
 from helpers.corpus import CorpusError
 from helpers.paragraphs import label
 
@@ -112,3 +112,21 @@ def test_a_dateline_on_the_first_line_leaves_no_title_zone():
     rows = label(["AP, DENVER, Colorado", "Short headline-like line", "The council met on Monday."])
     assert [kind for kind, _, _ in rows][0] == "boilerplate"
     assert rows[1][0] != "title"
+
+
+def test_the_picture_verb_gate_only_skips_what_cannot_match():
+    """A paragraph without any picture verb is never a present-tense picture description: every corpus and
+    real-news paragraph, cut at random places too."""
+    import random
+
+    from helpers import validation
+
+    texts = paragraphs.paragraphs(corpus.load())["text"].tolist()
+    for part in (validation.DEV_DIR, validation.BLIND_DIR):
+        texts += paragraphs.paragraphs(validation.load(part).articles)["text"].tolist()
+    rng = random.Random(5)
+    texts += [t[rng.randrange(len(t)):] for t in texts if len(t) > 2]
+    texts += ["Protesters block the entrance.", "A woman prays outside", "Crowds protest outside City Hall"]
+    skipped = [t for t in texts if not paragraphs._may_describe_a_picture(t)]
+    assert len(skipped) > len(texts) // 2
+    assert not [t for t in skipped if paragraphs._CAPTION_VERBS.match(t)]
