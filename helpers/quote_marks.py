@@ -30,6 +30,9 @@ _TITLE_BEFORE = re.compile(rf"(?:\b(?:titled|entitled|headlined)|\b{_MEDIA}\s+(?
 _MEDIA_BEFORE = re.compile(rf"\b{_MEDIA}\b[^.;\"“”]{{0,50}}?,?\s*$", re.I)
 
 
+_MARK_RUN = re.compile("[" + "".join(re.escape(m) for m in MARKS) + "]+")
+
+
 def spans(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` of every quotation in ``text``, marks included.
 
@@ -42,16 +45,7 @@ def spans(text: str) -> list[tuple[int, int]]:
     >>> spans('““Twice,” she said.')
     [(0, 9)]
     """
-    runs, i = [], 0
-    while i < len(text):
-        if text[i] in MARKS:
-            j = i
-            while j + 1 < len(text) and text[j + 1] in MARKS:
-                j += 1
-            runs.append((i, j + 1))
-            i = j + 1
-        else:
-            i += 1
+    runs = [m.span() for m in _MARK_RUN.finditer(text)]  # each run of marks, as one
     out, opened = [], None
     for s, e in runs:
         run = text[s:e]
