@@ -145,3 +145,19 @@ def test_vader_without_its_emoji_pass_scores_as_the_library(sents, book):
     with_emoji = "We love this city \U0001F600 so much"
     assert not annotate._vader_emoji_characters().isdisjoint(with_emoji)
     assert annotate._vader(with_emoji)["vader_compound"] == analyzer.polarity_scores(with_emoji)["compound"]
+
+
+def test_the_loaded_textblob_analyzer_scores_as_textblob(sents, book):
+    """Our loaded copy of TextBlob's analyzer gives ``TextBlob(text).sentiment`` on every text we have."""
+    from textblob import TextBlob
+
+    from helpers import quotebook, validation
+
+    texts = sents["text"].tolist() + quotebook.quoted_words(book).tolist()
+    for part in (validation.DEV_DIR, validation.BLIND_DIR):
+        texts += annotate.sentences(validation.load(part).articles)["text"].tolist()
+    texts += ["", "Not good at all!", "really not very good (!)", "I love it :-) <3", "terribly terrible", "It isn't bad."]
+    assert len(texts) > 1000
+    for text in texts:
+        blob = TextBlob(text).sentiment
+        assert annotate._textblob(text) == {"polarity": float(blob.polarity), "subjectivity": float(blob.subjectivity)}, text

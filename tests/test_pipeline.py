@@ -147,3 +147,20 @@ def test_a_link_in_a_loop_is_a_clear_error(tmp_corpus):
 def test_long_runs_show_a_progress_bar(capsys):
     pipeline.build(cache=False, engine="serial", progress=True)
     assert "annotating" in capsys.readouterr().err
+
+
+def test_a_bad_article_stops_the_started_workers_with_a_clear_error(tmp_path):
+    """The workers start before the corpus is read; a malformed file still ends in its one-line error, not a hang."""
+    folder = scale.replicate(45, tmp_path / "c")
+    assert pipeline._count_articles(folder) == 45 >= pipeline.PARALLEL_FROM
+    bad = sorted((folder / "articles").glob("*.json"))[3]
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(corpus.CorpusError, match=bad.name):
+        pipeline.build(folder, cache=False, workers=2)
+
+
+def test_counting_articles_reads_only_their_metadata_files(tmp_path):
+    folder = scale.replicate(3, tmp_path / "c")
+    (folder / "articles" / "notes.txt").write_text("not an article", encoding="utf-8")
+    assert pipeline._count_articles(folder) == 3
+    assert pipeline._count_articles(tmp_path / "nowhere") == 0
