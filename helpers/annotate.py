@@ -407,7 +407,7 @@ def sentiment(frame: pd.DataFrame, analyzer: str | tuple[str, ...] = "textblob",
         if name not in ANALYZERS:
             raise ValueError(f"analyzer must be one of {sorted(ANALYZERS)}; got {name!r}")
     scores = pd.DataFrame(
-        [{k: v for name in names for k, v in ANALYZERS[name](text).items()} for text in frame[column]],
+        [{k: v for name in names for k, v in ANALYZERS[name](text).items()} for text in frame[column].tolist()],
         index=frame.index,
     )
     return pd.concat([frame, scores.round(4)], axis=1)

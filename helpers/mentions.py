@@ -72,7 +72,7 @@ _PARTICLE = r"(?:de|del|della|da|dos|van|von|der|den|la|le|di|du|bin|al|St\.)"
 NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,3}}"
 _TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 # a plain search for one of them is cheaper than the whole pattern tried at every position
-_TITLE_WORDS = tuple(sorted(TITLES, key=len))
+_TITLE_WORDS = re.compile("|".join(re.escape(t) for t in sorted(TITLES, key=len)))
 SPEECH_VERBS = (
     "said", "says", "say", "told", "tells", "wrote", "writes", "added", "adds", "tweeted", "posted", "stated",
     "announced", "declared", "warned", "vowed", "promised", "argued", "noted", "explained", "insisted", "asked",
@@ -292,7 +292,7 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
             actor = registry.kb.actor(entity)
             add(3, m.start(), m.end(), "actor", entity, actor.get("role", ""), actor.get("jurisdiction", ""),
                 actor.get("kind") == "person", "hand-curated alias")
-    for m in (_TITLED.finditer(text) if any(t in text for t in _TITLE_WORDS) else ()):  # a title must be there
+    for m in (_TITLED.finditer(text) if _TITLE_WORDS.search(text) else ()):  # a title must be there
         name, place = _bare(m.group("name")), _strip_stop(m.group("place"))
         start = m.start("place") + m.group("place").find(place) if place else m.start("title")
         end = m.end() if m.group("of") else m.start("name") + len(name)

@@ -106,7 +106,7 @@ def build(articles: pd.DataFrame, sents: pd.DataFrame, auto: pd.DataFrame, hand:
     kind = merged["kind_hand"].where(coded, merged["kind_auto"])
     merged = merged.assign(kind=kind)[kind.isin(SPEECH)]
     extra = {(a, int(s), int(e)): (sp, ro, ju) for a, s, e, sp, ro, ju in zip(
-        auto["article_id"], auto["start"], auto["end"], auto["speaker"], auto["speaker_role"], auto["speaker_jurisdiction"])}
+        *(auto[c].tolist() for c in ("article_id", "start", "end", "speaker", "speaker_role", "speaker_jurisdiction")))}
     arts = {r["article_id"]: r for r in articles.to_dict("records")}
     newlines: dict[str, list[int]] = {}
     index = Sentences.by_article(sents)

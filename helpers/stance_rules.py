@@ -180,10 +180,10 @@ def label(quotes: pd.DataFrame, articles: pd.DataFrame, sents: pd.DataFrame, kb:
     from .spans import Sentences, Spans
 
     out = quotes.copy()
-    texts = dict(zip(articles["article_id"], articles["text"]))
+    texts = dict(zip(articles["article_id"].tolist(), articles["text"].tolist()))
     article_ids, kinds, groups = out["article_id"].tolist(), out["kind"].tolist(), out["group"].tolist()
     starts, ends, roles = out["start"].tolist(), out["end"].tolist(), out["speaker_role"].tolist()
-    stance, found_cues = list(out["stance"]), list(out["cues"])
+    stance, found_cues = out["stance"].tolist(), out["cues"].tolist()
     rows_of: dict[str, list[int]] = {}
     statements: dict[tuple, list[int]] = {}
     for i, (article_id, kind, group) in enumerate(zip(article_ids, kinds, groups)):
@@ -239,7 +239,7 @@ def _consistent(out: pd.DataFrame) -> pd.DataFrame:
     ['FAVOR', 'FAVOR', 'NONE', 'NONE']
     """
     kinds, speakers = out["kind"].tolist(), out["speaker"].tolist()
-    stance, found_cues = list(out["stance"]), list(out["cues"])
+    stance, found_cues = out["stance"].tolist(), out["cues"].tolist()
     paragraphs = out["paragraph"].tolist() if "paragraph" in out else None
     by_speaker: dict[tuple, list[int]] = {}
     for i, (article_id, kind, speaker) in enumerate(zip(out["article_id"].tolist(), kinds, speakers)):
