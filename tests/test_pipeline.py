@@ -164,3 +164,17 @@ def test_counting_articles_reads_only_their_metadata_files(tmp_path):
     (folder / "articles" / "notes.txt").write_text("not an article", encoding="utf-8")
     assert pipeline._count_articles(folder) == 3
     assert pipeline._count_articles(tmp_path / "nowhere") == 0
+
+
+def test_files_read_by_threads_give_the_same_key_and_the_same_errors(tmp_path, monkeypatch):
+    """Read from a slow disk, the files are hashed by several threads: the key and the errors do not change."""
+    folder = scale.replicate(6, tmp_path / "c")
+    one_by_one = pipeline.fingerprint(folder)
+    monkeypatch.setattr(pipeline, "PROBE_FILES", 2)
+    monkeypatch.setattr(pipeline, "SLOW_FILE_S", 0.0)  # every disk is slow
+    assert pipeline.fingerprint(folder) == one_by_one
+    locked = sorted((folder / "articles").glob("*.txt"))[-1]
+    monkeypatch.setattr(pipeline, "_content", lambda path: (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
+                        if path == str(locked) else open(path, "rb").read())
+    with pytest.raises(corpus.CorpusError, match=rf"{locked.name}: expected a readable file; found Permission denied"):
+        pipeline.fingerprint(folder)
