@@ -430,6 +430,14 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(full, ignore_index=True) if full else frames[0].reset_index(drop=True)
 
 
+def _warm_up() -> None:
+    """Load the lexicons in a new worker; a failure is left for the first part to raise with its own message."""
+    try:
+        annotate.warm_up()
+    except Exception:  # an initializer that raises breaks the whole pool, hiding the one-line error
+        pass
+
+
 class _Engine:
     """Runs a function over parts of the corpus: serially, on a process pool, or on a Dask cluster."""
 
@@ -443,7 +451,7 @@ class _Engine:
 
             # forkserver: safe in a kernel with threads running; scripts need the usual ``if __name__ == "__main__":``
             context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
-            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=annotate.warm_up)
+            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_up)
             # one empty task per worker starts them all now: they load their lexicons while the corpus is read
             for _ in range(workers):
                 self.pool.submit(int)

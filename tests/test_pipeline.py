@@ -178,3 +178,9 @@ def test_files_read_by_threads_give_the_same_key_and_the_same_errors(tmp_path, m
                         if path == str(locked) else open(path, "rb").read())
     with pytest.raises(corpus.CorpusError, match=rf"{locked.name}: expected a readable file; found Permission denied"):
         pipeline.fingerprint(folder)
+
+
+def test_a_worker_that_cannot_warm_up_still_runs_its_parts(monkeypatch):
+    """Loading the lexicons early is an optimisation: when it fails, the part itself raises, or succeeds."""
+    monkeypatch.setattr(annotate, "warm_up", lambda: (_ for _ in ()).throw(RuntimeError("no lexicon")))
+    pipeline._warm_up()  # does not raise
