@@ -158,6 +158,11 @@ def test_the_loaded_textblob_analyzer_scores_as_textblob(sents, book):
         texts += annotate.sentences(validation.load(part).articles)["text"].tolist()
     texts += ["", "Not good at all!", "really not very good (!)", "I love it :-) <3", "terribly terrible", "It isn't bad."]
     assert len(texts) > 1000
+    from textblob import en
+
+    en.sentiment("loads TextBlob's own lexicon")
+    ours = annotate._pattern_analyzer()
+    assert dict(dict.items(ours)) == dict(dict.items(en.sentiment)) and ours.labeler == en.sentiment.labeler
     for text in texts:
         blob = TextBlob(text).sentiment
         assert annotate._textblob(text) == {"polarity": float(blob.polarity), "subjectivity": float(blob.subjectivity)}, text
