@@ -197,9 +197,9 @@ def _reopen(folder: Path, times: int = 3) -> list[float]:
 
 
 def _cores() -> int:
-    from .pipeline import _workers
+    from .engines import cores
 
-    return _workers(None)
+    return cores()
 
 
 def measure_long(n_chars: int = 5_000_000, parts: int = 5) -> dict:

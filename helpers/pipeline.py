@@ -47,6 +47,7 @@ import pandas as pd
 
 from . import annotate, corpus, knowledge, paragraphs, policies, quotebook, quotes
 from .corpus import ROOT, CorpusError
+from .engines import Engine, cores, dask_client  # noqa: F401 (dask_client: the cluster, for callers)
 
 HELPERS_DIR = Path(__file__).resolve().parent
 #: Packages whose versions shape the tables: a new version builds afresh.
@@ -430,97 +431,6 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(full, ignore_index=True) if full else frames[0].reset_index(drop=True)
 
 
-def _warm_up() -> None:
-    """Load the lexicons in a new worker; a failure is left for the first part to raise with its own message."""
-    try:
-        annotate.warm_up()
-    except Exception:  # an initializer that raises breaks the whole pool, hiding the one-line error
-        pass
-
-
-class _Engine:
-    """Runs a function over parts of the corpus: serially, on a process pool, or on a Dask cluster."""
-
-    def __init__(self, kind: str, workers: int, scheduler: str | None = None, client=None):
-        if kind not in ("serial", "process", "dask"):
-            raise ValueError(f"engine must be 'serial', 'process' or 'dask'; got {kind!r}")
-        self.kind, self.workers, self.pool, self.client, self.own_client = kind, workers, None, client, None
-        if kind == "process":
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            # forkserver: safe in a kernel with threads running; scripts need the usual ``if __name__ == "__main__":``
-            context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
-            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_up)
-            # one empty task per worker starts them all now: they load their lexicons while the corpus is read
-            for _ in range(workers):
-                self.pool.submit(int)
-        elif kind == "dask" and client is None:
-            self.client = self.own_client = dask_client(scheduler, workers)
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)  # after an error, the parts not begun are not run
-        if self.own_client is not None:
-            cluster = getattr(self.own_client, "_own_cluster", None)
-            self.own_client.close()
-            if cluster is not None:
-                cluster.close()
-
-    def start(self, func, items: list, **shared) -> tuple:
-        """Begin ``func(item, **shared)`` for every item (a serial engine waits for :meth:`finish`)."""
-        if self.kind == "serial":
-            return (func, items, shared)
-        if self.kind == "process":
-            return ([self.pool.submit(func, item, **shared) for item in items],)
-        scattered = {k: self.client.scatter(v, broadcast=True) for k, v in shared.items()}
-        return ([self.client.submit(func, item, pure=False, **scattered) for item in items],)
-
-    def finish(self, started: tuple, progress: bool = False, desc: str = "") -> list:
-        """Return the results of :meth:`start`, in the order of its items."""
-        bar = None
-        if progress:
-            from tqdm.auto import tqdm
-
-            bar = tqdm(total=len(started[1] if self.kind == "serial" else started[0]), desc=desc, unit="part")
-        try:
-            if self.kind == "serial":
-                func, items, shared = started
-                results = []
-                for item in items:
-                    results.append(func(item, **shared))
-                    if bar is not None:
-                        bar.update()
-                return results
-            if self.kind == "process":
-                results = []
-                for future in started[0]:
-                    results.append(future.result())
-                    if bar is not None:
-                        bar.update()
-                return results
-            from dask.distributed import as_completed
-
-            for _ in as_completed(started[0]):
-                if bar is not None:
-                    bar.update()
-            return self.client.gather(started[0])
-        finally:
-            if bar is not None:
-                bar.close()
-
-    def map(self, func, items: list, progress: bool = False, desc: str = "", **shared) -> list:
-        """Return ``[func(item, **shared) for item in items]``, in order."""
-        return self.finish(self.start(func, items, **shared), progress, desc)
-
-
-def _workers(workers: int | None) -> int:
-    """Return ``workers``, or the number of cores this process may use."""
-    if workers:
-        return workers
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
 def _count_articles(corpus_dir: Path) -> int:
     """Return the number of ``articles/*.json`` files: how many articles the corpus will have."""
     try:
@@ -568,11 +478,11 @@ def build(corpus_dir: str | Path | None = None, *, cache: bool = True, refresh: 
         timings[name] = timings.get(name, 0.0) + time.perf_counter() - clock
         return value
 
-    workers = _workers(workers)
+    workers = cores(workers)
     if engine is None:
         engine = "process" if _count_articles(corpus_dir) >= PARALLEL_FROM and workers > 1 else "serial"
     # started before the corpus is read: the workers get ready in the meantime
-    runner = step("start the workers", _Engine, engine, workers, scheduler, client)
+    runner = step("start the workers", Engine, engine, workers, scheduler, client)
     try:
         articles = step("corpus.load", corpus.load, corpus_dir)
         kb = step("knowledge.load", knowledge.load, corpus_dir, articles)
@@ -612,20 +522,3 @@ def build(corpus_dir: str | Path | None = None, *, cache: bool = True, refresh: 
         timings["write cache"] = time.perf_counter() - clock
     timings["total"] = time.perf_counter() - started
     return result
-
-
-def dask_client(scheduler: str | None = None, workers: int | None = None):
-    """Return a Dask client: connected to ``scheduler`` (e.g. ``tcp://10.0.0.5:8786``), or to a new local cluster.
-
-    A local cluster has ``workers`` single-threaded worker processes (all
-    cores by default) and listens on 127.0.0.1 only; it is closed with the client.
-    """
-    from dask.distributed import Client, LocalCluster
-
-    if scheduler:
-        return Client(scheduler)
-    cluster = LocalCluster(n_workers=_workers(workers), threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=None)
-    client = Client(cluster)
-    client._own_cluster = cluster
-    return client

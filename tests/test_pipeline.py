@@ -3,7 +3,7 @@ import os
 import pandas as pd
 import pytest
 
-from helpers import annotate, corpus, knowledge, paragraphs, pipeline, quotebook, quotes, scale
+from helpers import annotate, corpus, engines, knowledge, paragraphs, pipeline, quotebook, quotes, scale
 
 
 @pytest.fixture
@@ -183,4 +183,4 @@ def test_files_read_by_threads_give_the_same_key_and_the_same_errors(tmp_path, m
 def test_a_worker_that_cannot_warm_up_still_runs_its_parts(monkeypatch):
     """Loading the lexicons early is an optimisation: when it fails, the part itself raises, or succeeds."""
     monkeypatch.setattr(annotate, "warm_up", lambda: (_ for _ in ()).throw(RuntimeError("no lexicon")))
-    pipeline._warm_up()  # does not raise
+    engines.warm_up_worker()  # does not raise
