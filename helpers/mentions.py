@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .knowledge import Knowledge, normalise
+from .prefilter import small_words
 
 # Titles written before a name, longest first, and the role each one gives.
 TITLES = {
@@ -125,7 +126,6 @@ _DOCUMENT = re.compile(
 
 # The patterns named in GATED cannot match unless one of these words is in the text as a run of small
 # letters (the speech verb, the role or the document they end on): a set lookup skips them in most sentences.
-_SMALL_WORD = re.compile(r"[a-z]+")
 _NEEDS = {
     "speech verb": frozenset(SPEECH_VERBS),
     "role": frozenset(r.split()[0] for r in ROLE_NOUNS),
@@ -138,7 +138,7 @@ GATED = {"_NAME_VERB": "speech verb", "_VERB_NAME": "speech verb", "_SURNAME_VER
 
 def _needed_words(text: str) -> dict[str, bool]:
     """Return, for each group of :data:`_NEEDS`, whether one of its words is in ``text``."""
-    words = set(_SMALL_WORD.findall(text))
+    words = small_words(text)
     return {name: not words.isdisjoint(group) for name, group in _NEEDS.items()}
 
 

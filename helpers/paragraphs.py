@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import corpus
+from .prefilter import small_words
 
 PARAGRAPH_TYPES = ("title", "body", "caption", "boilerplate", "section heading")
 
@@ -69,13 +70,12 @@ _PICTURE_VERBS = ("speaks|delivers|presides|prays|pray|walks|stands|listens|hold
                   "sits|poses|answers|chant|chants|carries|carry|hug|hugs|wait|waits|protest outside")
 _CAPTION_VERBS = re.compile(rf"^(?:(?![\w'’-]+ed\b)[\w.,'’()-]+\s+){{1,10}}?(?:{_PICTURE_VERBS})\b")
 # _CAPTION_VERBS cannot match unless one of its verbs stands in the text as a run of small letters
-_SMALL_WORD = re.compile(r"[a-z]+")
 _PICTURE_VERB_WORDS = frozenset(v.split()[0] for v in _PICTURE_VERBS.split("|"))
 
 
 def _may_describe_a_picture(text: str) -> bool:
     """Return False only when :data:`_CAPTION_VERBS` cannot match ``text`` (none of its verbs is there)."""
-    return not _PICTURE_VERB_WORDS.isdisjoint(_SMALL_WORD.findall(text))
+    return not _PICTURE_VERB_WORDS.isdisjoint(small_words(text))
 # A name or an outlet alone on a line near the top: "Whitney Woodworth", "Milwaukee Journal Sentinel".
 _NAME_LINE = re.compile(r"^(?:The\s+)?[A-Z][\w.'’-]+(?:\s+(?:(?:of|the|and)\s+)?[A-Z][\w.'’-]+){1,3}$")
 _END_PUNCT = re.compile(r"[.!:;,]['\"’”)]*$")
