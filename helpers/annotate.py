@@ -219,7 +219,7 @@ def sentences(articles: pd.DataFrame, paras: pd.DataFrame | None = None, progres
     >>> row["text"]
     'New York City mayor Bill de Blasio speaks to guests during the National Action Network (NAN) Dr. Martin Luther King, Jr. Day Public Policy Forum in New York City on Jan. 15, 2018.'
     """
-    offline.require_punkt()
+    _punkt_ready()
     paras = _paragraphs(articles) if paras is None else paras
     rows = []
     by_article: dict[str, list] = {}

@@ -14,6 +14,10 @@ When a pattern can begin with anything (a character class such as ``\\w``,
 a back-reference), :func:`starts` returns None and the pattern is always
 run. The filter never changes a result: a text it skips cannot match
 (``tests/test_prefilter.py`` checks this on every cue and real sentence).
+
+:func:`small_words` serves patterns that end on one of a few words (a
+speech verb, a role, a picture verb): without any of them in the text, the
+pattern is not run (:mod:`helpers.mentions`, :mod:`helpers.paragraphs`).
 """
 
 from __future__ import annotations

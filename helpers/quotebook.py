@@ -238,6 +238,8 @@ _TD = "style='text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1
 
 #: The explorer and its static copy show at most this many quotations, then say how many more match.
 SHOW = 100
+
+
 def search(book: pd.DataFrame, words: str) -> pd.DataFrame:
     """Return the rows whose quotation, speaker, role or jurisdiction contains ``words`` (any case); all rows for ''.
 

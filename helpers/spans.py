@@ -56,9 +56,13 @@ class Sentences:
     """
 
     def __init__(self, rows: pd.DataFrame):
+        self._index(*self._columns(rows))
+
+    @staticmethod
+    def _columns(rows: pd.DataFrame) -> list[np.ndarray]:
+        """Return the start, end, sentence number, paragraph and is-body arrays of sentence rows."""
         body = (rows["paragraph_type"] == "body").to_numpy(dtype=bool) if "paragraph_type" in rows else np.ones(len(rows), bool)
-        self._index(rows["start"].to_numpy(), rows["end"].to_numpy(), rows["sentence"].to_numpy(),
-                    rows["paragraph"].to_numpy(), body)
+        return [rows[c].to_numpy() for c in ("start", "end", "sentence", "paragraph")] + [body]
 
     @classmethod
     def by_article(cls, sents: pd.DataFrame) -> dict[str, "Sentences"]:
@@ -69,12 +73,11 @@ class Sentences:
         >>> {a: s.around(0, 12) for a, s in Sentences.by_article(rows).items()}
         {'a': (0, 19), 'b': (0, 5)}
         """
-        columns = [sents[c].to_numpy() for c in ("start", "end", "sentence", "paragraph")]
-        body = (sents["paragraph_type"] == "body").to_numpy(dtype=bool) if "paragraph_type" in sents else np.ones(len(sents), bool)
+        columns = cls._columns(sents)
         found = {}
         for article_id, at in sents.groupby("article_id", sort=False).indices.items():
             one = cls.__new__(cls)
-            one._index(*(c[at] for c in columns), body[at])
+            one._index(*(c[at] for c in columns))
             found[article_id] = one
         return found
 
