@@ -1,11 +1,14 @@
 """Code quotations by hand, in class, and compare the coders with each other and with the labels we have.
 
 Each student codes the same quotations (speaker and stance, with the codebook one click away) in a
-coding widget; their answers go to a file of their own, ``codings/<name>.csv``, rewritten atomically
-after every answer, so nothing is lost when the kernel restarts or the page reloads, and coding resumes
-at the first quotation not yet coded. Then :func:`table` lines the coders up beside the automatic
-labels and the reference coding, and :func:`pairwise`, :func:`alpha`, :func:`confusion` and
-:func:`disagreements` measure and show where they agree.
+coding widget; their answers go to a file of their own in ``codings/``, named after them
+(:func:`check_name`) and rewritten atomically after every answer, so nothing is lost when the kernel
+restarts or the page reloads, and coding resumes at the first quotation not yet coded. Once an answer is
+saved the widget shows the automatic label and the reference coding and locks that answer: a change of
+mind is saved as a second row, marked by its ``attempt``, and agreement always uses the first
+(:func:`first`). Then :func:`table` lines the coders up beside the automatic labels and the reference
+coding, and :func:`pairwise`, :func:`alpha`, :func:`kappas`, :func:`confusion` and :func:`disagreements`
+measure and show where they agree.
 
 ``codings/`` is never under ``corpus/``; ``$SANCTUARY_CODINGS`` points the widget at another folder.
 Files whose name starts with ``example-`` are invented examples, shown where no class has coded yet.
@@ -13,10 +16,12 @@ Files whose name starts with ``example-`` are invented examples, shown where no 
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 import re
 import tempfile
+import unicodedata
 from datetime import datetime, timezone
 from itertools import combinations
 from pathlib import Path
@@ -29,11 +34,14 @@ from .vocabulary import STANCES
 
 CODINGS_DIR = ROOT / "codings"
 EXAMPLE = "example-"
-COLUMNS = ["unit", "article_id", "start", "end", "speaker", "stance", "coded_at"]
+#: The columns of a coder file; files written before ``attempt`` and ``coder`` existed still load.
+COLUMNS = ["unit", "article_id", "start", "end", "speaker", "stance", "coded_at", "attempt", "coder"]
+REQUIRED = COLUMNS[:7]
 #: The speaker choice for a quotation whose speaker is none of the candidates.
 OTHER = "someone else"
 AUTOMATIC, REFERENCE = "automatic", "reference"
-NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+#: The longest coder name, in characters.
+NAME_LENGTH = 40
 
 DEFINITIONS = {
     "FAVOR": "supports or cooperates with federal immigration enforcement: complying with detainers, praising the "
@@ -62,21 +70,56 @@ def shown(path: str | Path) -> str:
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
 
 
-def check_name(name: str) -> str:
-    """Return a coder's name as a file name uses it (lowercase, hyphens), or raise ``ValueError`` saying why.
+def display_name(name: str) -> str:
+    """Return a coder's name as it is shown: as typed, in any script, with runs of spaces made one.
 
-    >>> check_name("  Ana Lopez ")
-    'ana-lopez'
+    Raises ``ValueError`` saying why for a name without a letter or digit, longer than
+    :data:`NAME_LENGTH` characters, or holding a control character.
+
+    >>> display_name("  Ana   María ")
+    'Ana María'
     """
-    clean = re.sub(r"[\s_]+", "-", str(name).strip().lower())
-    if not NAME_PATTERN.match(clean):
-        raise ValueError(f"coder name: expected 1-40 letters, digits, spaces or hyphens, starting with a letter or "
-                         f"digit (e.g. 'ana'); found {name!r}")
-    return clean
+    text = unicodedata.normalize("NFC", " ".join(str(name).split()))
+    if not any(ch.isalnum() for ch in text) or len(text) > NAME_LENGTH or \
+            any(unicodedata.category(ch) == "Cc" for ch in text):
+        raise ValueError(f"coder name: expected 1-{NAME_LENGTH} characters with at least one letter or digit, in any "
+                         f"script (e.g. 'Ana', 'Ana María', '李明'); found {name!r}")
+    return text
+
+
+def same_coder(a: str, b: str) -> bool:
+    """Return whether two typed names are one coder's: equal once tidied, whatever their capitals.
+
+    >>> same_coder("Ana María", "ana  maría"), same_coder("Ana María", "Ana Maria")
+    (True, False)
+    """
+    return display_name(a).casefold() == display_name(b).casefold()
+
+
+def check_name(name: str) -> str:
+    """Return the file name (without ``.csv``) of a coder's answers: safe ASCII, derived from the name.
+
+    Letters lose their accents and anything else becomes a hyphen; a name that
+    is not plain ASCII gets a short hash of the whole name, so that "Ana María"
+    and "Ana Maria" keep files of their own, and a name with no Latin letter
+    ("李明") still has one. Raises ``ValueError`` as :func:`display_name` does.
+
+    >>> check_name("  Ana Lopez "), check_name("Ana María"), check_name("李明")
+    ('ana-lopez', 'ana-maria-e3dad0', 'coder-aa2271')
+    """
+    text = display_name(name)
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    stem = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:NAME_LENGTH].strip("-")
+    if stem.startswith(EXAMPLE):  # never taken for one of the invented examples
+        stem = f"coder-{stem}"
+    if text.isascii():
+        return stem
+    digest = hashlib.sha256(text.casefold().encode("utf-8")).hexdigest()[:6]
+    return f"{stem or 'coder'}-{digest}"
 
 
 def path_for(name: str, folder: str | Path | None = None) -> Path:
-    """Return the file that holds a coder's answers: ``<folder>/<name>.csv``."""
+    """Return the file that holds a coder's answers: ``<folder>/<check_name(name)>.csv``."""
     return Path(folder if folder is not None else codings_dir()) / f"{check_name(name)}.csv"
 
 
@@ -154,27 +197,49 @@ def today(book: pd.DataFrame, articles: pd.DataFrame, auto: pd.DataFrame, kb=Non
     return units(choose(book, n=n, seed=seed), articles, auto, kb)
 
 
-def load(name: str, folder: str | Path | None = None) -> pd.DataFrame:
-    """Return a coder's answers so far (no file yet: no rows), one row per quotation coded.
+def load(name: str | Path, folder: str | Path | None = None) -> pd.DataFrame:
+    """Return a coder's answers so far (no file yet: no rows), one row per answer, in the order given.
 
-    Raises ``ValueError`` naming the file and what was expected for a file that is not a coder file.
+    ``name`` is a coder's name (the file is :func:`path_for` it) or the path of a coder file. ``attempt``
+    is 1 for the answer given before the reference was shown, 2, 3 ... for changes of mind after it;
+    a file written before that column existed holds first answers only, and one without ``coder``
+    leaves it empty. Raises ``ValueError`` naming the file and what was expected for a file that is not
+    a coder file, and, for a name, when the file holds the answers of a coder with another name that
+    maps to the same file.
     """
-    path = path_for(name, folder) if not str(name).endswith(".csv") else Path(name)
+    by_path = isinstance(name, Path) or str(name).endswith(".csv")
+    path = Path(name) if by_path else path_for(name, folder)
     if not path.is_file():
         return pd.DataFrame(columns=COLUMNS)
+    where = shown(path)
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError) as err:
-        raise ValueError(f"{path}: expected a coder file (UTF-8 CSV with columns {', '.join(COLUMNS)}); "
+    except (UnicodeDecodeError, ValueError) as err:  # pandas' parser and empty-file errors are ValueErrors
+        raise ValueError(f"{where}: expected a coder file (UTF-8 CSV with columns {', '.join(REQUIRED)}); "
                          f"found {type(err).__name__}") from None
-    missing = [c for c in COLUMNS if c not in frame.columns]
+    missing = [c for c in REQUIRED if c not in frame.columns]
     if missing:
-        raise ValueError(f"{path}, field '{missing[0]}': expected the columns {', '.join(COLUMNS)}; found "
-                         f"{', '.join(frame.columns)}")
+        raise ValueError(f"{where}, field '{missing[0]}': expected the columns {', '.join(REQUIRED)}; found "
+                         f"{', '.join(map(str, frame.columns)) or 'none'}")
     wrong = frame[~frame["stance"].isin(STANCES)]
     if len(wrong):
-        raise ValueError(f"{path}, row {wrong.index[0] + 2}, field 'stance': expected FAVOR, AGAINST or NONE; "
+        raise ValueError(f"{where}, row {wrong.index[0] + 2}, field 'stance': expected FAVOR, AGAINST or NONE; "
                          f"found {wrong['stance'].iloc[0]!r}")
+    if "attempt" not in frame.columns:
+        frame["attempt"] = "1"
+    bad = frame[~frame["attempt"].str.fullmatch(r"[1-9][0-9]{0,2}")]
+    if len(bad):
+        raise ValueError(f"{where}, row {bad.index[0] + 2}, field 'attempt': expected 1 (the first answer) or "
+                         f"2, 3 ... (a change of mind); found {bad['attempt'].iloc[0]!r}")
+    frame["attempt"] = frame["attempt"].astype(int)
+    if "coder" not in frame.columns:
+        frame["coder"] = ""
+    if not by_path:
+        others = [c for c in dict.fromkeys(frame["coder"]) if c and not same_coder(c, name)]
+        if others:
+            raise ValueError(f"{where} holds the answers of {others[0]!r}, not {display_name(name)!r}: if they are "
+                             f"yours, type {others[0]!r}; if not, add an initial to your name "
+                             f"(e.g. {display_name(name) + ' B'!r})")
     return frame[COLUMNS]
 
 
@@ -182,10 +247,10 @@ def save(frame: pd.DataFrame, path: str | Path) -> Path:
     """Write a coder's answers atomically: a temporary file in the same folder, then a rename over the old one."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".csv", dir=path.parent)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            frame[COLUMNS].to_csv(handle, index=False)
+            frame.reindex(columns=COLUMNS).to_csv(handle, index=False)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, path)
@@ -196,20 +261,55 @@ def save(frame: pd.DataFrame, path: str | Path) -> Path:
     return path
 
 
-def record(name: str, unit: dict | pd.Series, speaker: str, stance: str, folder: str | Path | None = None) -> pd.DataFrame:
-    """Return a coder's answers after saving one more (a second answer to a quotation replaces the first)."""
+def record(name: str, unit: dict | pd.Series, speaker: str, stance: str, folder: str | Path | None = None,
+           change: bool = False) -> pd.DataFrame:
+    """Return a coder's answers after saving one more.
+
+    A quotation's first answer is locked once saved (the widget then shows the reference): saving
+    another raises ``ValueError``, unless ``change`` is True, which adds it as a change of mind, with
+    the next ``attempt`` number, and leaves the first in the file, where agreement reads it.
+    """
     if stance not in STANCES:
         raise ValueError(f"stance: expected FAVOR, AGAINST or NONE; found {stance!r}")
     if not speaker:
         raise ValueError("speaker: expected a speaker (or 'someone else'); found nothing")
     path = path_for(name, folder)
     frame = load(name, folder)
-    frame = frame[frame["unit"] != unit["unit"]]
+    earlier = frame[frame["unit"] == unit["unit"]]
+    if len(earlier) and not change:
+        raise ValueError(f"quotation {unit['unit']}: already answered, and a saved answer is locked; a change of mind "
+                         "is saved as a second answer (change=True)")
+    if change and not len(earlier):
+        raise ValueError(f"quotation {unit['unit']}: no answer to change yet; save a first answer")
     row = {"unit": unit["unit"], "article_id": unit["article_id"], "start": str(unit["start"]), "end": str(unit["end"]),
-           "speaker": speaker, "stance": stance, "coded_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
-    frame = pd.concat([frame, pd.DataFrame([row])], ignore_index=True)
+           "speaker": speaker, "stance": stance, "coded_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+           "attempt": int(earlier["attempt"].max()) + 1 if len(earlier) else 1, "coder": display_name(name)}
+    frame = pd.concat([frame, pd.DataFrame([row], columns=COLUMNS)], ignore_index=True)
     save(frame, path)
     return frame
+
+
+def first(answers: pd.DataFrame) -> pd.DataFrame:
+    """Return each quotation's first answer, given before the reference was shown: what agreement counts.
+
+    >>> a = pd.DataFrame({"unit": ["q1", "q1", "q2"], "stance": ["NONE", "FAVOR", "AGAINST"], "attempt": [1, 2, 1]})
+    >>> first(a)["stance"].tolist()
+    ['NONE', 'AGAINST']
+    """
+    if "attempt" in answers.columns:
+        answers = answers.sort_values("attempt", kind="stable", key=pd.to_numeric)
+    return answers.drop_duplicates("unit", keep="first").sort_index()
+
+
+def changed(answers: pd.DataFrame) -> int:
+    """Return how many quotations a coder changed their mind on after seeing the reference.
+
+    >>> changed(pd.DataFrame({"unit": ["q1", "q1", "q2"], "attempt": [1, 2, 1]}))
+    1
+    """
+    if "attempt" not in answers.columns:
+        return 0
+    return int(answers.loc[pd.to_numeric(answers["attempt"]) > 1, "unit"].nunique())
 
 
 def resume_at(table: pd.DataFrame, coded: pd.DataFrame) -> int | None:
@@ -222,25 +322,51 @@ def resume_at(table: pd.DataFrame, coded: pd.DataFrame) -> int | None:
     return next((i for i, unit in enumerate(table["unit"]) if unit not in done), None)
 
 
-def coders(folder: str | Path | None = None, examples: bool = False) -> dict[str, pd.DataFrame]:
+class Coders(dict):
+    """Every readable coder's answers, by the name shown for the coder; ``damaged`` names each file left out and why."""
+
+    def __init__(self, *args, damaged: dict[str, str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.damaged = dict(damaged or {})
+
+    @property
+    def notice(self) -> str:
+        """Return one line per damaged file, naming it and what is wrong ("" when none is)."""
+        return "\n".join(f"Left out of the comparison, damaged: {reason}" for reason in self.damaged.values())
+
+
+def coders(folder: str | Path | None = None, examples: bool = False) -> Coders:
     """Return every coder's answers in ``folder``, by name: the class's files, or only the examples.
 
-    With ``examples`` False, files named ``example-*.csv`` are left out; with True, only they count, and
-    the default folder is the shipped ``codings/`` even where ``$SANCTUARY_CODINGS`` points elsewhere.
+    A coder is named as they typed their name (``coder`` in the file), else by the file's name. With
+    ``examples`` False, files named ``example-*.csv`` are left out; with True, only they count, and the
+    default folder is the shipped ``codings/`` even where ``$SANCTUARY_CODINGS`` points elsewhere. A
+    file that cannot be read as a coder file is left out and named in ``.damaged`` and ``.notice``;
+    the others are still returned.
     """
     folder = Path(folder if folder is not None else (CODINGS_DIR if examples else codings_dir()))
-    found = {}
+    found, damaged = {}, {}
     for path in sorted(folder.glob("*.csv")) if folder.is_dir() else []:
-        if path.stem.startswith(EXAMPLE) == examples:
-            found[path.stem] = load(path)
-    return found
+        if path.name.startswith(".") or path.stem.startswith(EXAMPLE) != examples:
+            continue
+        try:
+            frame = load(path)
+        except (ValueError, OSError) as err:
+            damaged[shown(path)] = str(err) if isinstance(err, ValueError) else f"{shown(path)}: {err.strerror}"
+            continue
+        names = [c for c in dict.fromkeys(frame["coder"]) if c]
+        label = names[0] if names else path.stem
+        if label in found or label in (AUTOMATIC, REFERENCE):
+            label = f"{label} ({path.name})"
+        found[label] = frame
+    return Coders(found, damaged=damaged)
 
 
 def table(units_: pd.DataFrame, answers: dict[str, pd.DataFrame], what: str = "stance") -> pd.DataFrame:
-    """Return one row per quotation and one column per coder, then ``automatic`` and ``reference``.
+    """Return one row per quotation and one column per coder (their first answers), then ``automatic`` and ``reference``.
 
     ``what`` is ``"stance"`` or ``"speaker"``; a quotation a coder has not coded, or an article nobody
-    hand-coded, is empty (NaN).
+    hand-coded, is empty (NaN). A change of mind after the reference was shown is not counted.
 
     >>> u = pd.DataFrame({"unit": ["q1", "q2"], "stance_auto": ["FAVOR", "NONE"], "stance_reference": ["FAVOR", ""]})
     >>> table(u, {"ana": pd.DataFrame({"unit": ["q1"], "stance": ["AGAINST"]})}).fillna("-").values.tolist()
@@ -248,7 +374,7 @@ def table(units_: pd.DataFrame, answers: dict[str, pd.DataFrame], what: str = "s
     """
     wide = pd.DataFrame(index=pd.Index(units_["unit"], name="unit"))
     for name, frame in answers.items():
-        wide[name] = frame.drop_duplicates("unit", keep="last").set_index("unit")[what].reindex(wide.index)
+        wide[name] = first(frame).set_index("unit")[what].reindex(wide.index)
     wide[AUTOMATIC] = units_.set_index("unit")[f"{what}_auto"].reindex(wide.index)
     wide[REFERENCE] = units_.set_index("unit")[f"{what}_reference"].replace("", np.nan).reindex(wide.index)
     return wide
@@ -345,6 +471,30 @@ def agreement(wide: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["comparison", "measure", "quotations", "agree", "value"])
 
 
+def kappas(wide: pd.DataFrame, answers: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+    """Return each coder's Cohen's kappa with the reference coding, then the automatic labels' (in-sample).
+
+    One row per coder: ``quotations`` both coded (n), how many they ``agree`` on, ``kappa`` in
+    [-1.0, 1.0] (NaN under two quotations), ``changed`` the quotations the coder changed their mind on
+    after seeing the reference (counted in ``answers``; not in the kappa, which uses first answers), and
+    ``automatic`` True on the last row, the automatic labels.
+
+    >>> w = pd.DataFrame({"ana": ["FAVOR", "NONE", "AGAINST"], "automatic": ["FAVOR", "NONE", "NONE"],
+    ...                   "reference": ["FAVOR", "NONE", "AGAINST"]})
+    >>> kappas(w).values.tolist()
+    [['ana', 3, 3, 1.0, 0, False], ['automatic', 3, 2, 0.5, 0, True]]
+    """
+    rows = []
+    for person in [c for c in wide.columns if c != REFERENCE]:
+        both = wide[[person, REFERENCE]].dropna()
+        rows.append({"coder": person, "quotations": len(both), "agree": int((both[person] == both[REFERENCE]).sum()),
+                     "kappa": round(cohen_kappa(both[person], both[REFERENCE]), 3),
+                     "changed": changed(answers[person]) if answers and person in answers else 0,
+                     "automatic": person == AUTOMATIC})
+    frame = pd.DataFrame(rows, columns=["coder", "quotations", "agree", "kappa", "changed", "automatic"])
+    return pd.concat([frame[~frame["automatic"]], frame[frame["automatic"]]], ignore_index=True)
+
+
 def confusion(wide: pd.DataFrame, rows: str, columns: str) -> pd.DataFrame:
     """Return a count table: ``rows``' labels down, ``columns``' across, over the quotations both coded.
 
@@ -395,43 +545,119 @@ def codebook_html() -> str:
 
 def _quotation_html(unit, position: int, total: int) -> str:
     context = unit.get("context", "") if hasattr(unit, "get") else ""
-    before = (f"<p class='coding-context' style='color:#555;font-size:0.9em'>{html.escape(context)}</p>"
+    before = (f"<p class='coding-context' style='color:#555;font-size:0.9em;margin:0 0 0.4em'>{html.escape(context)}</p>"
               if context else "")
-    return (f"<div style='font-size:1.15em;line-height:1.5'><p style='color:#555'>Quotation {position + 1} of {total} · "
-            f"{html.escape(unit['title'])} ({html.escape(unit['outlet'])}, {html.escape(unit['date_label'])}) · "
-            f"{html.escape(unit['ref'])}</p>{before}{mark(unit)}</div>")
+    return (f"<div style='font-size:1.1em;line-height:1.45'><p style='color:#555;margin:0 0 0.4em'>Quotation "
+            f"{position + 1} of {total} · {html.escape(unit['title'])} ({html.escape(unit['outlet'])}, "
+            f"{html.escape(unit['date_label'])}) · {html.escape(unit['ref'])}</p>{before}{mark(unit)}</div>")
 
 
-def _answer_html(unit, speaker: str, stance: str) -> str:
+def _answer_html(unit, answers: pd.DataFrame, changing: bool = False) -> str:
+    """Return the feedback shown once a quotation is answered: the coder's answer(s), the automatic label, the reference.
+
+    ``changing``: the coder pressed "Change my answer", and is told how a change is kept.
+    """
     ref = (f"<b>{unit['stance_reference']}</b>, speaker {html.escape(unit['speaker_reference'])}"
            if unit["stance_reference"] else "<i>not hand-coded (an article nobody has coded yet)</i>")
     cues = html.escape(unit["cues"]) if unit["cues"] else "no cue words"
-    return (f"<div class='coding-reveal' style='font-size:1.1em;border-left:4px solid #0072B2;padding-left:8px'>"
-            f"<p>Your answer: <b>{stance}</b>, speaker {html.escape(speaker)}.</p>"
-            f"<p>Automatic label: <b>{unit['stance_auto']}</b>, speaker {html.escape(unit['speaker_auto'])} "
-            f"(cues: {cues}).</p><p>Reference coding: {ref}.</p></div>")
+    answers = answers.sort_values("attempt", kind="stable", key=pd.to_numeric)
+    one = answers.iloc[0]
+    lines = [f"<p>Your answer: <b>{one['stance']}</b>, speaker {html.escape(one['speaker'])}. "
+             "<span style='color:#555'>(locked: this is the answer agreement counts)</span></p>"]
+    if len(answers) > 1:
+        last = answers.iloc[-1]
+        lines.append(f"<p>Changed after seeing the reference: <b>{last['stance']}</b>, speaker "
+                     f"{html.escape(last['speaker'])} <span style='color:#555'>(saved as a second answer, marked "
+                     "as a change)</span>.</p>")
+    lines += [f"<p>Automatic label: <b>{unit['stance_auto']}</b>, speaker {html.escape(unit['speaker_auto'])} "
+              f"(cues: {cues}).</p>", f"<p>Reference coding: {ref}.</p>"]
+    if changing:
+        lines.append("<p><b>Changing your answer:</b> choose again and press <i>Save my changed answer</i>. Your "
+                     "first answer stays in the file, and agreement keeps counting it.</p>")
+    return ("<div class='coding-reveal' style='font-size:1em;line-height:1.4;border-left:4px solid #000;"
+            "padding:2px 0 2px 8px;margin:4px 0'>" + "".join(lines).replace("<p>", "<p style='margin:0 0 0.3em'>") + "</div>")
+
+
+#: What the feedback area says before an answer is saved.
+PENDING = ("<div class='coding-pending' style='color:#555;border-left:4px solid #ccc;padding-left:8px;margin:4px 0'>"
+           "Save your answer to see the automatic label and the reference coding here.</div>")
+
+#: The widget's own stylesheet: the chosen speaker and stance filled black, bold, with a check mark, also when
+#: locked; the name box scrolled to with room for the whole widget under it.
+STYLE = """<style>
+.sanctuary-coder .widget-toggle-button { font-size: 1.05em; }
+.sanctuary-coder .widget-toggle-button.mod-active,
+.sanctuary-coder .widget-toggle-button.mod-active:disabled {
+  background: #000; color: #fff; font-weight: 700; opacity: 1; box-shadow: 0 0 0 2px #000;
+}
+.sanctuary-coder .widget-toggle-button.mod-active::before { content: "\\2713\\00a0"; }
+.sanctuary-coder .widget-radio-box label { padding: 1px 6px; border-radius: 3px; }
+.sanctuary-coder .widget-radio-box label:has(input:checked) { background: #000; color: #fff; font-weight: 700; opacity: 1; }
+.sanctuary-coder .widget-radio-box label:has(input:checked)::after { content: "\\00a0\\2713"; }
+.sanctuary-coder .coding-name input { scroll-margin: 24px 0 520px 0; }
+.sanctuary-coder .coding-heading { font-weight: 700; margin-top: 2px; }
+</style>"""
 
 
 def static_html(table_: pd.DataFrame) -> str:
     """Return what an exported page shows in place of the coding widget: what it does, and one quotation."""
-    first = table_.iloc[0]
+    first_ = table_.iloc[0]
     return (f"<div class='coding-static'><p><i>Static copy of the coding widget: in JupyterLab it shows {len(table_)} "
             "quotations one at a time, asks for speaker and stance, saves each answer to codings/&lt;name&gt;.csv and "
-            "only then shows the automatic label and the reference coding. Run the notebook to code.</i></p>"
-            f"{_quotation_html(first, 0, len(table_))}<p>Speaker candidates: "
-            f"{html.escape(', '.join(first['candidates'] + [OTHER]))}</p><p>Stance: FAVOR / AGAINST / NONE</p>"
+            "only then shows the automatic label and the reference coding, and locks the answer. Run the notebook to "
+            f"code.</i></p>{_quotation_html(first_, 0, len(table_))}<p>Speaker candidates: "
+            f"{html.escape(', '.join(first_['candidates'] + [OTHER]))}</p><p>Stance: FAVOR / AGAINST / NONE</p>"
             f"{codebook_html()}</div>")
 
 
 def widget(table_: pd.DataFrame, name: str | None = None, folder: str | Path | None = None):
     """Return the coding widget (ipywidgets) for the quotations in ``table_`` (from :func:`units`).
 
-    The coder types a name and starts; the widget resumes at the first quotation that name has not
-    coded. Each quotation is shown in its paragraph with its speaker candidates; the automatic label,
-    its cues and the reference coding appear only after the answer is saved to
-    ``codings/<name>.csv``. Where no kernel runs, :func:`static_html` is shown instead.
+    The coder types a name (any script) and starts; the widget resumes at the first quotation that name
+    has not coded. Each quotation is shown in its paragraph, beside its speaker candidates and the stance
+    buttons; the automatic label, its cues and the reference coding appear beside the buttons only after
+    the answer is saved to ``codings/<file name>.csv``, and the answer is then locked: speaker, stance
+    and Save are disabled for that quotation, also when it is shown again with Previous. "Change my
+    answer" opens it once more and saves the new answer as a second one, marked as a change, beside
+    the first, which agreement keeps using. ``.focus()`` puts the cursor in the name box (and the
+    widget on screen). Where no kernel runs, :func:`static_html` is shown instead. The parts are in
+    ``.parts`` (for tests).
     """
+    import types
+
     import ipywidgets as widgets
+
+    total = len(table_)
+    state = {"name": None, "at": 0, "coded": pd.DataFrame(columns=COLUMNS), "changing": False}
+    name_box = widgets.Text(value=name or "", placeholder="your name", description="Coder:",
+                            layout=widgets.Layout(width="260px"))
+    name_box.add_class("coding-name")
+    start = widgets.Button(description="Start coding", button_style="primary")
+    progress = widgets.IntProgress(min=0, max=total, value=0, description="coded:", layout=widgets.Layout(width="260px"))
+    message = widgets.HTML()
+    counter = widgets.HTML()
+    quotation = widgets.HTML()
+    codebook = widgets.Accordion([widgets.HTML(codebook_html())], selected_index=None)
+    codebook.set_title(0, "Codebook: what FAVOR, AGAINST and NONE mean")
+    speaker = widgets.RadioButtons(options=[OTHER], value=None, layout=widgets.Layout(width="auto"))
+    stance = widgets.ToggleButtons(options=list(STANCES), value=None, tooltips=[DEFINITIONS[s] for s in STANCES],
+                                   style={"button_width": "7.5em"})
+    save_button = widgets.Button(description="Save my answer", button_style="success", disabled=True,
+                                 layout=widgets.Layout(width="auto"))
+    change = widgets.Button(description="Change my answer", tooltip="Saves a second answer, marked as a change; "
+                            "agreement keeps your first", layout=widgets.Layout(width="auto", display="none"))
+    reveal = widgets.HTML()
+    back = widgets.Button(description="< Previous", layout=widgets.Layout(width="auto"))
+    forward = widgets.Button(description="Next quotation >", layout=widgets.Layout(width="auto"))
+    asks = [widgets.HTML("<div class='coding-heading'>Who is speaking?</div>"), speaker,
+            widgets.HTML("<div class='coding-heading'>Which side does the quotation take?</div>"), stance]
+    left = widgets.VBox([counter, quotation, codebook], layout=widgets.Layout(flex="1 1 340px", min_width="300px",
+                                                                                margin="0 16px 0 0"))
+    answer = widgets.VBox([*asks, widgets.HBox([save_button, change]), reveal])
+    right = widgets.VBox([answer, widgets.HBox([back, forward])], layout=widgets.Layout(flex="1 1 340px",
+                                                                                      min_width="300px"))
+    work = widgets.HBox([left, right], layout=widgets.Layout(display="none", flex_flow="row wrap",
+                                                             align_items="flex-start"))
 
     class _Coder(widgets.VBox):
         def _repr_mimebundle_(self, **kwargs):
@@ -440,70 +666,62 @@ def widget(table_: pd.DataFrame, name: str | None = None, folder: str | Path | N
             data["text/html"] = static_html(table_)
             return bundle
 
-    total = len(table_)
-    state = {"name": None, "at": 0, "coded": pd.DataFrame(columns=COLUMNS)}
-    name_box = widgets.Text(value=name or "", placeholder="your first name", description="Coder:")
-    start = widgets.Button(description="Start coding", button_style="primary")
-    message = widgets.HTML()
-    progress = widgets.IntProgress(min=0, max=total, value=0, description="coded:")
-    counter = widgets.HTML()
-    quotation = widgets.HTML()
-    speaker = widgets.RadioButtons(options=[OTHER], value=None, description="Speaker:",
-                                   layout=widgets.Layout(width="auto"))
-    stance = widgets.ToggleButtons(options=list(STANCES), value=None, description="Stance:",
-                                   tooltips=[DEFINITIONS[s] for s in STANCES])
-    codebook = widgets.Accordion([widgets.HTML(codebook_html())], selected_index=None)
-    codebook.set_title(0, "Codebook: what FAVOR, AGAINST and NONE mean")
-    save_button = widgets.Button(description="Save my answer", button_style="success", disabled=True)
-    back = widgets.Button(description="< Previous")
-    forward = widgets.Button(description="Next quotation >")
-    reveal = widgets.HTML()
-    work = widgets.VBox([counter, quotation, speaker, stance, codebook,
-                         widgets.HBox([save_button, back, forward]), reveal],
-                        layout=widgets.Layout(display="none"))
+        def focus(self):
+            """Put the cursor in the name box, which brings the widget on screen (before coding has started)."""
+            name_box.focus()
 
-    def answer_of(unit_id):
-        rows = state["coded"][state["coded"]["unit"] == unit_id]
-        return rows.iloc[-1] if len(rows) else None
+    def answers_of(unit_id) -> pd.DataFrame:
+        return state["coded"][state["coded"]["unit"] == unit_id]
 
-    def show(at: int) -> None:
-        state["at"] = at
+    def lock(locked: bool) -> None:
+        speaker.disabled = stance.disabled = locked
+        change.layout.display = None if locked or state["changing"] else "none"
+        save_button.description = "Save my changed answer" if state["changing"] else "Save my answer"
+        change.description = "Keep my first answer" if state["changing"] else "Change my answer"
+        ready()
+
+    def show(at: int | None) -> None:
+        state["changing"] = False
         progress.value = state["coded"]["unit"].isin(table_["unit"]).sum()
         if at is None:
-            counter.value = (f"<b>All {total} quotations coded, {state['name']}.</b> Your answers are in "
+            counter.value = (f"<b>All {total} quotations coded, {html.escape(state['name'])}.</b> Your answers are in "
                              f"{html.escape(shown(path_for(state['name'], folder)))}; go on to the agreement section.")
             quotation.value, reveal.value = "", ""
-            for w in (speaker, stance, save_button, forward, codebook):
+            for w in (answer, forward, codebook):
                 w.layout.display = "none"
             back.disabled = total == 0
             state["at"] = total
             return
-        for w in (speaker, stance, save_button, forward, codebook):
+        state["at"] = at
+        for w in (answer, forward, codebook):
             w.layout.display = None
         unit = table_.iloc[at]
-        counter.value = f"<b>{state['name']}</b>: {progress.value} of {total} coded"
+        counter.value = f"<b>{html.escape(state['name'])}</b>: {progress.value} of {total} coded"
         quotation.value = _quotation_html(unit, at, total)
         speaker.options = list(unit["candidates"]) + [OTHER]
-        previous = answer_of(unit["unit"])
-        speaker.value = previous["speaker"] if previous is not None and previous["speaker"] in speaker.options else None
-        stance.value = previous["stance"] if previous is not None else None
-        reveal.value = _answer_html(unit, previous["speaker"], previous["stance"]) if previous is not None else ""
+        given = answers_of(unit["unit"])
+        last = given.sort_values("attempt", kind="stable", key=pd.to_numeric).iloc[-1] if len(given) else None
+        speaker.value = last["speaker"] if last is not None and last["speaker"] in speaker.options else None
+        stance.value = last["stance"] if last is not None else None
+        reveal.value = _answer_html(unit, given) if len(given) else PENDING
         back.disabled = at == 0
-        forward.disabled = previous is None
-        ready()
+        forward.disabled = not len(given)
+        lock(bool(len(given)))
 
     def ready(_change=None):
-        save_button.disabled = speaker.value is None or stance.value is None
+        save_button.disabled = speaker.disabled or speaker.value is None or stance.value is None
 
     def begin(_button=None):
         try:
-            state["name"] = check_name(name_box.value)
+            state["name"] = display_name(name_box.value)
             state["coded"] = load(state["name"], folder)
         except ValueError as err:
             message.value = f"<span style='color:#D55E00'>{html.escape(str(err))}</span>"
             return
-        message.value = (f"Answers are saved to {html.escape(shown(path_for(state['name'], folder)))} after each "
-                         "quotation; coding resumes here after a restart.")
+        name_box.value = state["name"]
+        message.value = (f"Answers of {html.escape(state['name'])} are saved to "
+                         f"{html.escape(shown(path_for(state['name'], folder)))} after each quotation; coding resumes "
+                         "here after a restart.")
         name_box.disabled = start.disabled = True
         work.layout.display = None
         show(resume_at(table_, state["coded"]))
@@ -511,32 +729,46 @@ def widget(table_: pd.DataFrame, name: str | None = None, folder: str | Path | N
     def save(_button=None):
         unit = table_.iloc[state["at"]]
         try:
-            state["coded"] = record(state["name"], unit, speaker.value, stance.value, folder)
+            state["coded"] = record(state["name"], unit, speaker.value, stance.value, folder, change=state["changing"])
         except (ValueError, OSError) as err:
             reveal.value = f"<span style='color:#D55E00'>Not saved: {html.escape(str(err))}</span>"
             return
+        state["changing"] = False
         progress.value = state["coded"]["unit"].isin(table_["unit"]).sum()
-        counter.value = f"<b>{state['name']}</b>: {progress.value} of {total} coded (saved)"
-        reveal.value = _answer_html(unit, speaker.value, stance.value)
+        counter.value = f"<b>{html.escape(state['name'])}</b>: {progress.value} of {total} coded (saved)"
+        reveal.value = _answer_html(unit, answers_of(unit["unit"]))
         forward.disabled = False
+        lock(True)
+
+    def change_mind(_button=None):
+        if state["changing"]:  # "Keep my first answer": back to the locked answer
+            show(state["at"])
+            return
+        state["changing"] = True
+        unit = table_.iloc[state["at"]]
+        reveal.value = _answer_html(unit, answers_of(unit["unit"]), changing=True)
+        lock(False)
 
     def step(delta):
         def go(_button=None):
             target = state["at"] + delta
-            if target >= total:
-                show(resume_at(table_, state["coded"]))
-            else:
-                show(max(target, 0))
+            show(resume_at(table_, state["coded"]) if target >= total else max(target, 0))
         return go
 
     speaker.observe(ready, names="value")
     stance.observe(ready, names="value")
     start.on_click(begin)
     save_button.on_click(save)
+    change.on_click(change_mind)
     back.on_click(step(-1))
     forward.on_click(step(1))
-    box = _Coder([widgets.HBox([name_box, start]), message, progress, work])
+    box = _Coder([widgets.HTML(STYLE), widgets.HBox([name_box, start, progress], layout=widgets.Layout(
+        flex_flow="row wrap")), message, work])
     box.add_class("sanctuary-coder")
+    box.parts = types.SimpleNamespace(
+        name=name_box, start=start, progress=progress, message=message, counter=counter, quotation=quotation,
+        codebook=codebook, speaker=speaker, stance=stance, save=save_button, change=change, reveal=reveal, back=back,
+        forward=forward, work=work)
     if name:
         begin()
     return box
