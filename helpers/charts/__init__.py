@@ -7,6 +7,7 @@ codes, hover text, size for slides), :mod:`.overview` (notebook 00),
 ``charts.timeline(articles)`` works as before.
 """
 
+from .coding import coder_agreement
 from .overview import composition, sentiment_arc, timeline
 from .parties import distinctive_terms, sentiment_by_party, stance_shares
 from .policies import (DIRECTION_COLORS, DIRECTION_LABELS, compare_jurisdictions, direction_finding, policy_map,
@@ -21,7 +22,7 @@ from .validation import MEASURES, agreement, scores_table, validation_overview
 __all__ = [
     "ARTICLE_PALETTE", "DATE_SYMBOLS", "DIRECTION_COLORS", "DIRECTION_LABELS", "FONT", "HEIGHT", "MEASURES",
     "NO_LABEL_COLORS", "OKABE_ITO", "PARAGRAPH_COLORS", "PARTY_COLORS", "PARTY_SHORT", "PARTY_SYMBOLS", "QUOTE_HOVER",
-    "RING", "STANCE_COLORS", "STANCE_LABELS", "STANCE_SHORT", "TEMPLATE", "TOP", "agreement", "compare_jurisdictions", "composition",
+    "RING", "STANCE_COLORS", "STANCE_LABELS", "STANCE_SHORT", "TEMPLATE", "TOP", "agreement", "coder_agreement", "compare_jurisdictions", "composition",
     "direction_finding", "distinctive_terms", "lexicon_agreement", "polarity_subjectivity", "policy_map",
     "policy_matrix", "policy_timeline", "scores_table", "sentiment_arc", "sentiment_by_party", "sentiment_vs_stance",
     "slide_problems", "stance_by_speaker", "stance_color", "stance_over_time", "stance_shares", "timeline",
