@@ -194,7 +194,10 @@ def site(outdir: str | Path, paths=None) -> list[Path]:
 
 
 def slides(outdir: str | Path, paths=None) -> list[Path]:
-    """Return the files written: a reveal.js deck per notebook, with reveal.js and plotly.js beside them."""
+    """Return the files written: a deck per notebook made for a projector (:mod:`helpers.decks`), with reveal.js,
+    plotly.js and the article texts beside them."""
+    from . import decks
+
     outdir = Path(outdir)
     if not (REVEAL_DIR / "dist" / "reveal.js").is_file():
         raise FileNotFoundError(f"{REVEAL_DIR.relative_to(ROOT)} is missing: the decks need the npm package reveal.js. "
@@ -207,7 +210,15 @@ def slides(outdir: str | Path, paths=None) -> list[Path]:
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
-    return _export("slides", outdir, paths, ".slides.html")
+    (outdir / "assets").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(plotly_js(), outdir / "assets" / "plotly.min.js")
+    written = [outdir / "assets" / "plotly.min.js"] + _copy_articles(outdir)
+    for path in [Path(p) for p in paths] if paths else notebook_paths():
+        target = outdir / f"{path.stem}.slides.html"
+        html = decks.deck_html(decks.script_for(path), path)
+        target.write_text(_article_links(_local_links(html)).replace('.html"', '.slides.html"'), encoding="utf-8")
+        written.append(target)
+    return written
 
 
 def handout_figures() -> dict[str, object]:

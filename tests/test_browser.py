@@ -162,6 +162,9 @@ def test_deck_draws_its_charts_with_no_request_leaving_file(browser, exported, p
     page.goto((exported / "slides" / f"{path.stem}.slides.html").as_uri())
     page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=30000)
     want = expected_charts(path)
+    for _ in range(page.evaluate("() => Reveal.getTotalSlides()")):  # a chart is drawn when its slide is first shown
+        _next_fitted(page)
+        page.keyboard.press("ArrowRight")
     page.wait_for_function(f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {want}", timeout=30000)
     assert page.evaluate("() => Reveal.getTotalSlides()") > 5
     assert outside == [] and errors == []
