@@ -432,6 +432,7 @@ def compare(frame: pd.DataFrame, a: str = "polarity", b: str = "vader_compound")
     """
     order = ["negative", "neutral", "positive"]
     table = pd.crosstab(frame[a].map(sign), frame[b].map(sign)).reindex(index=order, columns=order, fill_value=0)
-    table.index.name = f"{a} →"
-    table.columns.name = f"{b} →"
+    names = {"polarity": "TextBlob", "vader_compound": "VADER"}
+    table.index.name = names.get(a, a)
+    table.columns.name = names.get(b, b)
     return table
