@@ -38,12 +38,19 @@ def test_composition_shares_add_up_to_100(articles):
 
 def test_sentiment_arc_hover_shows_the_sentence(scored):
     fig = charts.sentiment_arc(scored)
-    assert [t.name for t in fig.data] == ["abc-2016-11-17", "cnn-2017-01-27", "ap-2017-06-25", "nbc-2018-01-24", "kr-2026-02"]
+    bars = [t for t in fig.data if t.type == "bar"]
+    assert [t.name for t in bars] == ["abc-2016-11-17", "cnn-2017-01-27", "ap-2017-06-25", "nbc-2018-01-24", "kr-2026-02"]
     body = scored[scored["paragraph_type"] == "body"]
-    assert sum(len(t.y) for t in fig.data) == len(body)
-    first = fig.data[0].customdata[0][0]
+    assert sum(len(t.y) for t in bars) == len(body)
+    first = bars[0].customdata[0][0]
     assert first.startswith("— -- Mayors and police chiefs")
-    assert len(fig.layout.updatemenus[0].buttons) == 1 + 5
+    # small multiples: one panel per article, side by side, one y-axis for all, no menu to pick an article
+    assert [t.xaxis for t in bars] == ["x", "x2", "x3", "x4", "x5"] and "xaxis6" not in fig.layout
+    assert all(fig.layout[f"yaxis{k}"].matches == "y" for k in range(2, 6)) and not fig.layout.updatemenus
+    zero = [t for t in fig.data if t.name == "no word scored (0)"]
+    assert sum(len(t.x) for t in zero) == int((body["polarity"] == 0).sum())
+    widths = [fig.layout[f"xaxis{k if k > 1 else ''}"].domain for k in range(1, 6)]
+    assert widths[0][1] - widths[0][0] > widths[4][1] - widths[4][0]  # a sentence is as wide in every panel
 
 
 def test_sentiment_arc_draws_vader(articles):
@@ -58,7 +65,8 @@ def test_overview_charts_label_articles_by_outlet_and_date(articles, scored):
     assert rows[0] == "ABC News, 17 Nov 2016" and len(rows) == 5
     arc = charts.sentiment_arc(scored, articles=articles)
     assert arc.data[0].name == "ABC News, 17 Nov 2016"
-    assert [b.label for b in arc.layout.updatemenus[0].buttons][1] == "ABC News, 17 Nov 2016"
+    headings = [a.text for a in arc.layout.annotations if a.name != "note" and a.yref == "paper" and a.y == 1]
+    assert headings[0] == "ABC News<br>17 Nov 2016" and len(headings) == 5
     body = scored[scored["paragraph_type"] == "body"]
     assert f"{int((body['polarity'] > 0).sum())} of {len(body)} sentences positive" in arc.layout.title.text
 
@@ -69,9 +77,9 @@ def test_many_articles_keep_the_top_25_and_count_the_rest():
     sents = pd.DataFrame([{"article_id": f"a-{i:03d}", "paragraph_type": "body", "polarity": 0.1, "text": "Words.",
                            "sentence": k, "paragraph": 1} for i in range(60) for k in range(1 + (i < 25))])
     arc = charts.sentiment_arc(sents)
-    drawn = [t for t in arc.data if t.mode == "lines+markers"]
-    assert len(drawn) == 25 and arc.data[-1].name == "not drawn: 35 others (35 sentences)"
-    assert len(arc.layout.updatemenus[0].buttons) == 26
+    drawn = [t for t in arc.data if t.type == "bar"]
+    assert len(drawn) == charts.overview.PANELS == 6
+    assert "not drawn: 54 others (73 sentences)" in arc.layout.annotations[-1].text
     paras = pd.DataFrame([{"article_id": f"a-{i:03d}", "paragraph_type": "body", "paragraph": 1, "n_chars": 100 + (i < 25)}
                           for i in range(60)])
     rows = list(charts.composition(paras).data[0].y)
@@ -94,6 +102,7 @@ def test_sentiment_arc_of_many_articles_fits_a_slide():
     sents = pd.DataFrame([{"article_id": f"a-{i:04d}", "paragraph_type": "body", "polarity": 0.1, "text": "Words.",
                            "sentence": k, "paragraph": 1} for i in range(2000) for k in range(1 + (i < 25) * 30)])
     arc = charts.sentiment_arc(sents)
-    assert [t.name for t in arc.data if t.showlegend is not False] == ["not drawn: 1,975 others (1,975 sentences)"]
-    assert "Drawn: the 25 articles with the most sentences of 2,000" in arc.layout.annotations[0].text
+    assert len([t for t in arc.data if t.type == "bar"]) == 6
+    note = [a.text for a in arc.layout.annotations if a.name == "note"][0]
+    assert "Drawn: the 6 articles with the most sentences of 2,000; not drawn: 1,994 others (" in note
     assert charts.slide_problems(arc) == [] and len(arc.to_json()) < 100_000

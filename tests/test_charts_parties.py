@@ -41,8 +41,12 @@ def test_term_chart_says_a_null_result_plainly_and_labels_without_overlap(book, 
             f"No word separates the Democratic and Republican quotations beyond chance<br>(0 of {kept} words reach |z| ≥ 1.96)")
     assert all(t.marker.opacity == 1 for t in fig.data)
     assert [t.marker.symbol for t in fig.data] == ["circle", "circle", "square", "square"]
-    labels = [a for a in fig.layout.annotations if a.showarrow]
-    assert 6 <= len(labels) <= 12
+    labels = [a.text for a in fig.layout.annotations if a.showarrow]
+    beyond = terms[(terms["total"] >= 2) & (terms["z"].abs() >= 1.96)]
+    assert sorted(labels) == sorted(beyond["term"])  # only words past the threshold are written on the chart
+    if beyond.empty:  # no label on "is", "are", "our": the chart says plainly that no word passes
+        assert labels == []
+        assert any(a.text.startswith("<b>No word lies beyond the dotted lines</b>") for a in fig.layout.annotations)
     assert charts.PARTY_COLORS["Republican"] not in charts.STANCE_COLORS.values()
 
 
@@ -79,3 +83,19 @@ def test_term_chart_of_a_large_vocabulary_draws_at_most_1000_words():
     assert {f"alpha{name(i)}" for i in range(7)} | {f"beta{name(i)}" for i in range(5)} <= drawn  # beyond the threshold: always drawn
     assert "Drawn: 1,000 of the 3,013 words" in fig.layout.annotations[-1].text
     assert fig.layout.title.text.startswith("12 of 3,013 words") and charts.slide_problems(fig) == []
+
+
+def test_term_chart_labels_the_words_past_the_threshold_and_only_those():
+    import pandas as pd
+
+    a = pd.DataFrame({"text": ["sanctuary city protects families"] * 12 + ["the law is the law"] * 3, "speaker": "A"})
+    b = pd.DataFrame({"text": ["detainer cooperation with the law"] * 12 + ["families and the city"] * 3, "speaker": "B"})
+    terms = words.distinctive(a["text"], b["text"], pd.concat([a["text"], b["text"]]), alpha0=50)
+    fig = charts.distinctive_terms(terms, a, b, "A", "B")
+    beyond = terms[(terms["total"] >= 2) & (terms["z"].abs() >= 1.96)]
+    assert len(beyond) >= 2
+    assert sorted(a.text for a in fig.layout.annotations if a.showarrow) == sorted(beyond["term"])
+    assert not any("No word lies beyond" in (a.text or "") for a in fig.layout.annotations)
+    assert fig.layout.title.text.startswith(f"{len(beyond)} of ")
+    dots = {c[0]: y for t in fig.data for c, y in zip(t.customdata, t.y)}
+    assert min(dots.values()) == 1  # stacked from the bottom, one dot per word

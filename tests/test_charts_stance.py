@@ -23,7 +23,7 @@ def test_stance_by_speaker_one_row_per_speaker_one_marker_per_quotation(book):
                                 "line 10, sentence 6")
     assert not any("abc-2016-11-17" in str(c) for row in quotes_trace.customdata for c in row)
     legend = [t.name for t in fig.data[1:]]
-    assert legend == [charts.STANCE_SHORT[s] for s in ("FAVOR", "AGAINST", "NONE")] + ["black ring: the codings differ"]
+    assert legend == [charts.STANCE_SHORT[s] for s in ("FAVOR", "AGAINST", "NONE")] + ["ring: codings differ"]
     assert fig.layout.title.text.startswith("23 speakers: 3 FAVOR, 1 MIXED, 17 AGAINST, 2 NONE")
 
 

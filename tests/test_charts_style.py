@@ -71,7 +71,10 @@ def test_every_chart_fits_a_projector_slide(every_chart):
     problems = {name: charts.slide_problems(fig) for name, fig in every_chart.items()}
     assert {name: p for name, p in problems.items() if p} == {}
     heights = {name: fig.layout.height for name, fig in every_chart.items() if name != "empty"}
-    assert {n: h for n, h in heights.items() if not 320 <= h <= 460} == {}
+    # taller than 460 only where its categorical rows need it (ROW_PX pixels each), never past MAX_ROWS_HEIGHT
+    rows = {name: charts.style._rows_height(fig) + fig.layout.margin.t + fig.layout.margin.b for name, fig in every_chart.items()}
+    assert {n: h for n, h in heights.items() if not 320 <= h <= max(460, min(rows[n] + 1, charts.style.MAX_ROWS_HEIGHT))} == {}
+    assert {n: h for n, h in heights.items() if h > 460} == {"stance_by_speaker": heights["stance_by_speaker"]}
     flat = [name for name, fig in every_chart.items() if fig.layout.legend.orientation == "h"]
     assert len(flat) >= len(every_chart) - 1  # the map keeps its legend beside the map, clear of the slider
 
@@ -139,3 +142,61 @@ def test_a_legend_of_many_rows_grows_the_figure_instead_of_crushing_the_plot():
     style._layout(fig, "A finding")
     assert fig.layout.height > style.HEIGHT
     assert -2 <= fig.layout.updatemenus[0].y <= 3  # plotly refuses a drop-down placed further out
+
+
+def test_every_categorical_axis_labels_every_category(every_chart):
+    """plotly drops crowded category labels unless the ticks are set: every chart sets them, and gives each row room."""
+    from helpers.charts import style
+
+    unset = {}
+    for name, fig in every_chart.items():
+        for key in [k for k in fig.layout if k[1:5] == "axis"]:
+            axis = fig.layout[key]
+            cats = list(axis.categoryarray) if axis.categoryarray is not None else []
+            if cats and (axis.tickmode != "array" or list(axis.tickvals) != cats):
+                unset.setdefault(name, []).append(key)
+        assert style._axis_categories(fig, "yaxis") == [], name  # nothing left for plotly to thin out
+    assert unset == {}
+    speaker = every_chart["stance_by_speaker"]
+    plot = speaker.layout.height - speaker.layout.margin.t - speaker.layout.margin.b
+    assert len(speaker.layout.yaxis.tickvals) == 23 and plot / 23 >= style.ROW_PX
+
+
+def test_drop_downs_sit_in_a_band_of_their_own_under_the_title_and_note(every_chart):
+    from helpers.charts import style
+
+    menus = {name: fig for name, fig in every_chart.items() if fig.layout.updatemenus}
+    assert {"stance_by_speaker", "stance_over_time"} <= set(menus)
+    for name, fig in menus.items():
+        lay = fig.layout
+        plot = lay.height - lay.margin.t - lay.margin.b
+        menu = lay.updatemenus[0]
+        assert menu.yanchor == "bottom" and 0 < (menu.y - 1) * plot <= 8, name  # just above the plot area
+        top_of_band = (menu.y - 1) * plot + style.CONTROL_BAND - 4
+        for note in [a for a in lay.annotations if a.name == "note"]:
+            assert note.yshift >= top_of_band, name  # the note lies above the band, the title above the note
+        lines = lay.title.text.count("<br>") + 1
+        notes = sum(a.text.count("<br>") + 1 for a in lay.annotations if a.name == "note")
+        assert lay.margin.t >= 16 + 24 * lines + 18 * notes + style.CONTROL_BAND, name
+
+
+def test_charts_redrawn_for_a_projector_use_no_pale_marks(every_chart):
+    """Every mark of the redrawn charts is at least 3:1 against white (WCAG's contrast of graphics)."""
+    def contrast(colour: str) -> float:
+        if colour.startswith("rgba") and colour.replace(" ", "").endswith(",0)"):
+            return 21.0  # transparent: no mark
+        r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+        lum = sum(w * (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4) for w, c in zip((0.2126, 0.7152, 0.0722), (r, g, b)))
+        return 1.05 / (lum + 0.05)
+
+    pale = {}
+    for name in ("sentiment_arc", "distinctive_terms", "policy_map"):
+        fig = every_chart[name]
+        for trace in fig.data:
+            marker = trace.marker
+            colours = [marker.color] if isinstance(marker.color, str) else list(marker.color or [])
+            filled = [c for c in colours if isinstance(c, str) and not c.startswith("rgba")]
+            outlines = [marker.line.color] if isinstance(marker.line.color, str) else list(marker.line.color or [])
+            shown = filled + [c for c in outlines if isinstance(c, str) and c != "white" and not filled]
+            pale.update({(name, trace.name, c): round(contrast(c), 2) for c in shown if contrast(c) < 3})
+    assert pale == {}

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from ..corpus import date_span
 from ..labels import article_label
 from ..outside import ADMINISTRATIONS
-from .style import (_ADMIN_FILL, ARTICLE_PALETTE, DATE_SYMBOLS, OKABE_ITO, PARAGRAPH_COLORS, TOP, _escape, _layout, _note,
+from .style import (_ADMIN_FILL, DATE_SYMBOLS, OKABE_ITO, PARAGRAPH_COLORS, TOP, _empty, _escape, _layout, _note,
                     _period_bars, _top, others_label, periods, wrap)
 
 
@@ -157,53 +157,84 @@ def composition(paras: pd.DataFrame, articles: pd.DataFrame | None = None, top: 
     return _layout(fig, title, 460 if k_others else 400)
 
 
+#: Most articles :func:`sentiment_arc` draws a panel for; the rest are counted in its note.
+PANELS = 6
+
+
+def _panel_heading(name: str) -> str:
+    """Return an article's name on two short lines for a panel heading: outlet, then date.
+
+    >>> _panel_heading("Associated Press, 25 Jun 2017"), _panel_heading("abc-2016-11-17")
+    ('Associated Press<br>25 Jun 2017', 'abc-2016-11-17')
+    """
+    outlet, _, date = name.rpartition(", ")
+    return f"{_escape(outlet)}<br>{_escape(date)}" if outlet else _escape(name)
+
+
 def sentiment_arc(sents: pd.DataFrame, value: str = "polarity", types: tuple[str, ...] = ("body",),
-                  articles: pd.DataFrame | None = None, top: int = TOP) -> go.Figure:
-    """Return sentence-by-sentence sentiment through each article, one line per article.
+                  articles: pd.DataFrame | None = None, top: int = PANELS) -> go.Figure:
+    """Return sentence-by-sentence sentiment through each article: one panel per article, side by side, one y-axis.
 
     ``value`` is a score column in [-1, 1] (``polarity`` or ``vader_compound``);
-    only paragraphs of ``types`` are drawn. Lines are named by outlet and
-    date when ``articles`` is given (by id otherwise); only the ``top``
-    articles with most sentences are drawn, named by hover and the menu
-    (not the legend, which would not fit a slide) and the legend counts the rest. Hover
-    shows the whole sentence. A drop-down shows one article at a time or all of them; the
-    title counts positive, negative and neutral sentences.
+    only paragraphs of ``types`` are drawn. Each sentence is a bar up
+    (positive wording) or down (negative) from zero, a small grey dash at
+    zero when no word is scored; every panel gives a sentence the same
+    width, so a longer article has a wider panel. Panels are headed by
+    outlet and date when ``articles`` is given (by id otherwise); only the
+    ``top`` articles with most sentences are drawn, and a note counts the
+    rest. Hover shows the whole sentence; the title counts positive,
+    negative and neutral sentences of all of them.
     """
+    from plotly.subplots import make_subplots
+
     part = sents[sents["paragraph_type"].isin(types)]
-    kept, k_others, n_others = _top(part.groupby("article_id", sort=False).size(), top)
-    ids = [a for a in dict.fromkeys(part["article_id"]) if a in set(kept)]
-    names = article_label(articles) if articles is not None else {}
-    fig = go.Figure()
-    for i, article_id in enumerate(ids):
-        rows = part[part["article_id"] == article_id]
-        name = names.get(article_id, article_id)
-        fig.add_trace(go.Scatter(
-            x=list(range(1, len(rows) + 1)), y=rows[value], mode="lines+markers", name=name,
-            line=dict(color=ARTICLE_PALETTE[i % len(ARTICLE_PALETTE)], width=2),
-            marker=dict(size=7),
-            customdata=list(zip([wrap(t) for t in rows["text"]], rows["sentence"], rows["paragraph"])),
-            hovertemplate=(f"<b>{_escape(name)}</b>, sentence %{{customdata[1]}} (paragraph %{{customdata[2]}})<br>"
-                           f"{value} = %{{y:.2f}}<br><br>%{{customdata[0]}}<extra></extra>"),
-        ))
-    if k_others:  # too many lines to name in a legend on a slide: hover and the menu name them
-        for trace in fig.data:
-            trace.showlegend = False
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", marker=dict(color="white"), hoverinfo="skip",
-                                 name=f"not drawn: {others_label(k_others, n_others, 'sentences')}"))
-        _note(fig, f"Drawn: the {len(ids)} articles with the most sentences of {len(ids) + k_others:,}; "
-                   "hover a line or use the menu to name its article.")
-    n = len(fig.data)
-    buttons = [dict(label="all articles", method="update", args=[{"visible": [True] * n}])]
-    for i, article_id in enumerate(ids):
-        buttons.append(dict(label=names.get(article_id, article_id), method="update",
-                            args=[{"visible": [j == i for j in range(n)]}]))
-    fig.update_layout(updatemenus=[dict(buttons=buttons, direction="down")],
-                      legend=dict(title=dict(text="" if k_others else "article:")))
-    fig.add_hline(y=0, line=dict(color=OKABE_ITO["grey"], dash="dot"))
     label = {"polarity": "TextBlob polarity", "vader_compound": "VADER compound"}.get(value, value)
-    fig.update_yaxes(range=[-1.05, 1.05], title_text=f"{label}<br>(−1 negative, +1 positive)")
-    fig.update_xaxes(title_text="sentence number in the article's body text")
     scores = part[value]
     title = (f"Wording sentence by sentence ({label}): {int((scores > 0).sum()):,} of {len(scores):,} sentences positive,"
              f"<br>{int((scores < 0).sum()):,} negative, {int((scores == 0).sum()):,} neutral")
-    return _layout(fig, title)
+    kept, k_others, n_others = _top(part.groupby("article_id", sort=False).size(), top)
+    ids = [a for a in dict.fromkeys(part["article_id"]) if a in set(kept)]
+    if not ids:
+        return _empty(title, "No sentence of these paragraph types.")
+    names = article_label(articles) if articles is not None else {}
+    sizes = [int((part["article_id"] == a).sum()) for a in ids]
+    widths = [max(n, 14) + 2 for n in sizes]  # a sentence is as wide in every panel; a short article keeps room for its heading
+    fig = make_subplots(rows=1, cols=len(ids), shared_yaxes=True, column_widths=widths, horizontal_spacing=0.012,
+                        subplot_titles=[_panel_heading(names.get(a, a)) for a in ids])
+    for i, article_id in enumerate(ids, 1):
+        rows = part[part["article_id"] == article_id]
+        name = names.get(article_id, article_id)
+        x = list(range(1, len(rows) + 1))
+        hover = list(zip([wrap(t) for t in rows["text"]], rows["sentence"], rows["paragraph"]))
+        template = (f"<b>{_escape(name)}</b>, sentence %{{customdata[1]}} (paragraph %{{customdata[2]}})<br>"
+                    f"{value} = %{{y:.2f}}<br><br>%{{customdata[0]}}<extra></extra>")
+        fig.add_trace(go.Bar(x=x, y=rows[value], name=name, showlegend=False, marker=dict(color=OKABE_ITO["black"]),
+                             width=0.8, customdata=hover, hovertemplate=template), row=1, col=i)
+        zero = rows[value] == 0
+        fig.add_trace(go.Scatter(
+            x=[v for v, z in zip(x, zero) if z], y=[0] * int(zero.sum()), mode="markers", name="no word scored (0)",
+            legendgroup="zero", showlegend=i == 1, marker=dict(symbol="line-ew", size=7, line=dict(width=3, color="#5A5A5A")),
+            customdata=[h for h, z in zip(hover, zero) if z], hovertemplate=template), row=1, col=i)
+        fig.update_xaxes(range=[0.3, widths[i - 1] - 1.3], tickvals=[1] + ([len(rows)] if len(rows) > 1 else []),
+                         row=1, col=i)
+    fig.add_hline(y=0, line=dict(color="#CCCCCC", width=1))
+    fig.update_yaxes(range=[-1.05, 1.05], tickvals=[-1, -0.5, 0, 0.5, 1], showgrid=True, gridcolor="#EEEEEE")
+    fig.update_yaxes(title_text=f"{label}<br>(−1 negative, +1 positive)", row=1, col=1)
+    fig.add_annotation(text="sentence number in the article's body text (first and last)", xref="paper", yref="paper",
+                       x=0.5, y=0, yshift=-36, showarrow=False, font=dict(size=14), yanchor="top")
+    fig.update_layout(bargap=0)
+    drawn = (f"Drawn: the {len(ids)} articles with the most sentences of {len(ids) + k_others:,}; "
+             f"not drawn: {others_label(k_others, n_others, 'sentences')}. " if k_others else "")
+    _note(fig, drawn + "One panel per article, one bar per sentence: up is positive wording, down negative.")
+    fig = _layout(fig, title, 420)
+    fig.update_layout(height=fig.layout.height + _HEADINGS, margin=dict(t=fig.layout.margin.t + _HEADINGS))
+    fig.layout.title.y = 1 - (1 - fig.layout.title.y) * (fig.layout.height - _HEADINGS) / fig.layout.height
+    for a in fig.layout.annotations:
+        if a.name == "note":  # above the panel headings
+            a.yshift += _HEADINGS
+        elif a.yref == "paper" and a.y == 1:  # a panel heading, just above its panel
+            a.update(font=dict(size=12), yshift=2)
+    return fig
+
+
+_HEADINGS = 34  # two lines of 12-pixel panel headings

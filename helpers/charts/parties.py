@@ -134,16 +134,18 @@ def _place_labels(points: list[tuple[float, float, str, float]], xrange: tuple[f
 
 def distinctive_terms(terms: pd.DataFrame, texts_a: pd.DataFrame, texts_b: pd.DataFrame, a: str, b: str,
                       label: int = 6, threshold: float = 1.96, min_count: int = 2) -> go.Figure:
-    """Return a term chart in the manner of scattertext: frequency across, log-odds z-score up.
+    """Return a dot plot of the words' log-odds z-scores: one dot per word, stacked where scores are alike.
 
     ``terms`` is :func:`helpers.words.distinctive` of group ``a`` against
     ``b``; ``texts_a`` and ``texts_b`` are quotation-book rows (``text``,
     ``speaker``) of each group: hovering a word shows where the quotations of
     each group use it. Words used fewer than ``min_count`` times are left out
-    (the title says how many). A word leaning to ``a`` is a circle, to ``b``
-    a square; black or dark grey beyond ``threshold``, mid grey within it.
-    The ``label`` words leaning furthest each way are written on the chart
-    without overlap; the title says plainly when no word passes the threshold.
+    (the title says how many). Further right leans to ``a``, further left
+    to ``b``; the shaded middle is within chance (|z| < ``threshold``). A
+    word leaning to ``a`` is a circle, to ``b`` a square; black or dark grey
+    beyond ``threshold``, mid grey within it. Only words beyond the
+    threshold are written on the chart (at most ``label`` each way, without
+    overlap); when none is, the chart and its title say so plainly.
     """
     from ..words import tokens
 
@@ -174,8 +176,12 @@ def distinctive_terms(terms: pd.DataFrame, texts_a: pd.DataFrame, texts_b: pd.Da
         order = (kept["z"].abs() < threshold).astype(int).to_frame("within").assign(total=-kept["total"])
         keep = order.sort_values(["within", "total"], kind="stable").index[:MARKS]
         kept = kept.loc[sorted(keep)].reset_index(drop=True)
-    jitter = [((i * 0.6180339887) % 1 - 0.5) * 0.12 for i in range(len(kept))]
-    frame = kept.assign(x=[math.log10(t) + j for t, j in zip(kept["total"], jitter)])
+    # a dot plot: words in bins of a quarter of z, stacked from the bottom, the most used first
+    step = 0.25
+    frame = kept.assign(bin=(kept["z"] / step).round().astype(int) if len(kept) else [])
+    frame["y"] = frame.sort_values(["bin", "total"], ascending=[True, False], kind="stable").groupby("bin").cumcount() + 1
+    frame["x"] = frame["bin"] * step
+    tallest = int(frame["y"].max()) if len(frame) else 1
     ca, cb = PARTY_COLORS.get(a, "#000000"), PARTY_COLORS.get(b, "#5A5A5A")
     sa, sb = PARTY_SYMBOLS.get(a, "circle"), PARTY_SYMBOLS.get(b, "square")
     light = "#8C8C8C"
@@ -185,35 +191,40 @@ def distinctive_terms(terms: pd.DataFrame, texts_a: pd.DataFrame, texts_b: pd.Da
         ((frame["z"] <= 0) & (frame["z"] > -threshold), f"leans {b}, within chance", light, sb),
         (frame["z"] <= -threshold, f"distinctive of {b} (z ≤ −{threshold})", cb, sb),
     ]
+    size = max(3.0, min(11.0, 0.8 * 250 / tallest))
     fig = go.Figure()
     for mask, name, color, symbol in groups:
         rows = frame[mask]
         fig.add_trace(go.Scatter(
-            x=rows["x"], y=rows["z"], mode="markers", name=name,
-            marker=dict(size=10, color=color, symbol=symbol, opacity=1, line=dict(color="white", width=0.8)),
-            customdata=[(t, n_a, n_b, uses(texts_a, index_a, t), uses(texts_b, index_b, t)) for t, n_a, n_b in
-                        zip(rows["term"], rows["count_a"], rows["count_b"])],
-            hovertemplate=(f"<b>%{{customdata[0]}}</b>: z = %{{y:.2f}}<br>{a}: %{{customdata[1]}} · {b}: %{{customdata[2]}}"
+            x=rows["x"], y=rows["y"], mode="markers", name=name,
+            marker=dict(size=size, color=color, symbol=symbol, opacity=1, line=dict(color="white", width=0.8 if size > 5 else 0)),
+            customdata=[(t, n_a, n_b, uses(texts_a, index_a, t), uses(texts_b, index_b, t), z) for t, n_a, n_b, z in
+                        zip(rows["term"], rows["count_a"], rows["count_b"], rows["z"])],
+            hovertemplate=(f"<b>%{{customdata[0]}}</b>: z = %{{customdata[5]:.2f}}<br>{a}: %{{customdata[1]}} · {b}: %{{customdata[2]}}"
                            f"<br><br><b>{a}</b><br>%{{customdata[3]}}<br><br><b>{b}</b><br>%{{customdata[4]}}<extra></extra>"),
         ))
-    bound = max(threshold + 0.6, float(frame["z"].abs().max()) + 0.6 if len(frame) else 0)
-    top = max(float(kept["total"].max()) if len(kept) else 1.0, 1.0)
-    xrange = (-0.1, math.log10(top) + 0.15)
-    ends = pd.concat([frame.head(label), frame.tail(label)]).drop_duplicates("term")
-    for x, y, text, ax, ay in _place_labels([(r.x, r.z, _escape(r.term), abs(r.z)) for r in ends.itertuples()],
-                                            xrange, (-bound, bound)):
+    bound = max(threshold + 0.75, float(frame["z"].abs().max()) + 0.5 if len(frame) else 0)
+    ytop = 1.5 * tallest + 2  # room above the tallest stack for the labels and the message
+    fig.add_vrect(x0=-threshold, x1=threshold, fillcolor="#EEEEEE", opacity=1, line_width=0, layer="below")
+    for x in (threshold, -threshold):
+        fig.add_vline(x=x, line=dict(color="#555555", dash="dot", width=1))
+    fig.add_annotation(text="within chance", x=0, y=ytop, yanchor="top", showarrow=False, font=dict(size=12, color="#555555"))
+    beyond = frame[frame["z"].abs() >= threshold]
+    ends = pd.concat([beyond[beyond["z"] > 0].sort_values("z", ascending=False).head(label),
+                      beyond[beyond["z"] < 0].sort_values("z").head(label)])
+    for x, y, text, ax, ay in _place_labels([(r.x, r.y, _escape(r.term), abs(r.z)) for r in ends.itertuples()],
+                                            (-bound, bound), (0, ytop)):
         fig.add_annotation(x=x, y=y, text=text, ax=ax, ay=ay, showarrow=True, arrowhead=0, arrowwidth=1,
-                           arrowcolor="#999999", font=dict(size=13, color="#000000"), bgcolor="rgba(255,255,255,0.8)")
-    for y in (threshold, -threshold):
-        fig.add_hline(y=y, line=dict(color="#555555", dash="dot", width=1))
-    fig.add_hline(y=0, line=dict(color="#DDDDDD", width=1))
-    tickvals = [v * 10 ** k for k in range(7) for v in (1, 2, 5) if v * 10 ** k <= max(top * 1.5, 1000)]
-    tickvals = [v for v in tickvals if v <= top * 1.5]
-    fig.update_xaxes(tickvals=[math.log10(v) for v in tickvals], ticktext=[f"{v:,}" for v in tickvals], range=list(xrange),
-                     title_text="how often the word is used in both parties' quotations (log scale)")
-    fig.update_yaxes(range=[-bound, bound], title_text=f"log-odds z-score<br>↓ {b} · {a} ↑")
-    left_out = len(terms) - n_kept
+                           arrowcolor="#555555", font=dict(size=13, color="#000000"), bgcolor="rgba(255,255,255,0.85)")
     n_sig = int((terms.loc[terms["total"] >= min_count, "z"].abs() >= threshold).sum())
+    if n_sig == 0:
+        fig.add_annotation(text=f"<b>No word lies beyond the dotted lines</b><br>none is distinctive of {_escape(a)} or {_escape(b)}",
+                           x=0, y=1.25 * tallest + 1.5, showarrow=False, font=dict(size=14, color="#000000"),
+                           bgcolor="rgba(255,255,255,0.9)")
+    fig.update_xaxes(range=[-bound, bound], zeroline=False,
+                     title_text=f"log-odds z-score: ← more typical of {b} · more typical of {a} →")
+    fig.update_yaxes(range=[0, ytop], title_text="words (one dot each)", rangemode="tozero")
+    left_out = len(terms) - n_kept
     if n_sig == 0:
         finding = (f"No word separates the {a} and {b} quotations beyond chance"
                    f"<br>(0 of {n_kept:,} words reach |z| ≥ {threshold})")
@@ -223,5 +234,5 @@ def distinctive_terms(terms: pd.DataFrame, texts_a: pd.DataFrame, texts_b: pd.Da
     drawn = (f"<br>Drawn: {len(kept):,} of the {n_kept:,} words, those beyond the dotted lines first, then the most used."
              if len(kept) < n_kept else "")
     _note(fig, f"Dotted lines: |z| = {threshold}, which chance alone passes 1 time in 20. {left_out:,} words used only once "
-               "are left out. Hover a word for the quotations that use it." + drawn)
-    return _layout(fig, finding, 460)
+               "are left out. Hover a dot for its word." + drawn)
+    return _layout(fig, finding, 440)

@@ -26,8 +26,11 @@ DIRECTION_LABELS = {
     "both": "both, at different times",
 }
 FEDERAL = "<b>federal</b>"
-#: Marks a jurisdiction whose bubble is new at a step of the map's time control.
-NEW_HALO = OKABE_ITO["yellow"]
+#: The ring around a jurisdiction that acted at a step of the map's time control: bluish green, no stance
+#: colour, 3.3:1 against white (a pale halo vanishes on a projector).
+NEW_HALO = OKABE_ITO["bluish green"]
+#: The outline of a jurisdiction named with no action yet: a grey dark enough to show on a projector (5.7:1).
+NO_ACTION = "#666666"
 #: The policy map's layout, as parts of its plot area: the country map on the left; beside it the
 #: north-east inset above the legend and the time control.
 COUNTRY_X, INSET_X, INSET_Y = 0.62, (0.65, 1.0), (0.5, 0.93)
@@ -144,7 +147,7 @@ def policy_matrix(acts: pd.DataFrame, places: pd.DataFrame, kb, top: int = TOP,
             customdata=[(_escape(c[0]), c[1], c[4]) for c in part],
             hovertemplate="<b>%{customdata[0]}</b>: %{customdata[1]}<br><br>%{customdata[2]}<extra></extra>",
         ))
-    fig.update_xaxes(categoryorder="array", categoryarray=cats, tickvals=cats, ticktext=[_wrap_category(c) for c in cats],
+    fig.update_xaxes(categoryorder="array", categoryarray=cats, tickmode="array", tickvals=cats, ticktext=[_wrap_category(c) for c in cats],
                      range=[-0.5, len(cats) - 0.5],
                      side="top", tickangle=0, tickfont=dict(size=11), showgrid=True, gridcolor="#EEEEEE", title_text=None)
     fig.update_yaxes(categoryorder="array", categoryarray=rows_shown, range=[len(rows_shown) - 0.5, -0.5], showgrid=True,
@@ -233,20 +236,33 @@ def _map_states(acts: pd.DataFrame, places: pd.DataFrame, change: list[int]) -> 
         for p in places.itertuples():
             mine = acts[(acts["jurisdiction"] == p.jurisdiction) & (acts["start"] < end)].sort_values("start", kind="stable")
             if mine.empty:
-                sizes.append(9); colors.append("rgba(0,0,0,0)"); lines.append(OKABE_ITO["grey"]); halos.append(0)
+                sizes.append(9); colors.append("rgba(0,0,0,0)"); lines.append(NO_ACTION); halos.append(0)
                 texts.append(f"<b>{_escape(p.name)}</b><br>no action reported by the end of {year}")
                 continue
             latest = mine.iloc[-1]
             size = 12 + 9 * math.sqrt(len(mine))
             sizes.append(size)
             colors.append(DIRECTION_COLORS[latest["direction"]]); lines.append("white")
-            halos.append(size + 14 if bool((mine["start"] >= begin).any()) else 0)
+            halos.append(size + 12 if bool((mine["start"] >= begin).any()) else 0)
             counts = mine["direction"].value_counts()
             texts.append(f"<b>{_escape(p.name)}</b>: {len(mine)} action(s) by the end of {year} "
                          f"({', '.join(f'{v} {k}' for k, v in counts.items())})<br>latest: {_escape(latest['date_label'])}, "
                          f"{latest['category']} ({latest['direction']})")
         states.append((year, sizes, colors, lines, texts, halos))
     return states
+
+
+def _steps_note(years: list[int]) -> str:
+    """Return the note on the map's time control: its steps are the years with an action, and what lies between them.
+
+    >>> _steps_note([2016, 2017, 2026])
+    'Time control: one step per year with a new action (2016, 2017, 2026); nothing new in 2018–2025.'
+    >>> _steps_note([2020])
+    'Time control: one step per year with a new action (2020).'
+    """
+    gaps = [f"{a + 1}" if b - a == 2 else f"{a + 1}–{b - 1}" for a, b in zip(years, years[1:]) if b - a > 1]
+    return (f"Time control: one step per year with a new action ({', '.join(map(str, years))})"
+            + (f"; nothing new in {', '.join(gaps)}." if gaps else "."))
 
 
 def policy_map(acts: pd.DataFrame, places: pd.DataFrame, years: range = range(2016, 2027)) -> go.Figure:
@@ -256,7 +272,9 @@ def policy_map(acts: pd.DataFrame, places: pd.DataFrame, years: range = range(20
     jurisdiction acted (actions before the first year count from the start):
     at each step the bubble's area grows with the number of actions dated up
     to the end of that year, its colour is the direction of the latest one,
-    and a yellow halo marks the jurisdictions that acted in that step. A
+    and a green ring marks the jurisdictions that acted in that step; the
+    steps are labelled with their years and a note names the years between
+    them in which nothing changed. Every mark is at least 3:1 against white. A
     small open circle is a jurisdiction the articles name with no action
     yet. Where places crowd (the north-east), the country map shows small
     dots and an inset beside it shows their bubbles, labelled. Show it with
@@ -289,8 +307,8 @@ def policy_map(acts: pd.DataFrame, places: pd.DataFrame, years: range = range(20
                                         marker=dict(size=5, color="#333333"), hoverinfo="skip", showlegend=False))
         fig.add_trace(go.Scattergeo(
             lon=pick(lon, idx), lat=pick(lat, idx), mode="markers", geo=geo, hoverinfo="skip",
-            name="acted in this step (yellow halo)", legendgroup="halo", showlegend=geo == "geo",
-            marker=dict(size=pick(last[5], idx), color=NEW_HALO, opacity=0.6, line=dict(width=0)),
+            name="acted in this step (green ring)", legendgroup="halo", showlegend=geo == "geo",
+            marker=dict(size=pick(last[5], idx), color="rgba(0,0,0,0)", line=dict(width=3, color=NEW_HALO)),
         ))
         here = [(x, y) for x, y in zip(pick(lon, idx), pick(lat, idx))]
         radii = [max(b, h) / 2 for b, h in zip(pick(last[1], idx), pick(last[5], idx))]
@@ -309,7 +327,7 @@ def policy_map(acts: pd.DataFrame, places: pd.DataFrame, years: range = range(20
                                     name={"restrict": "latest action restricts cooperation", "cooperate": "latest action cooperates"}[direction],
                                     marker=dict(size=12, color=DIRECTION_COLORS[direction])))
     fig.add_trace(go.Scattergeo(lon=[None], lat=[None], mode="markers", name="named, no action yet",
-                                marker=dict(size=9, color="rgba(0,0,0,0)", line=dict(color=OKABE_ITO["grey"], width=1.5)),
+                                marker=dict(size=9, color="rgba(0,0,0,0)", line=dict(color=NO_ACTION, width=1.5)),
                                 hoverinfo="skip"))
     steps = []
     for year, sizes, colors, lines, texts, halos in states:
@@ -317,8 +335,8 @@ def policy_map(acts: pd.DataFrame, places: pd.DataFrame, years: range = range(20
         indices = []
         for halo, bubble, idx in traces:
             restyle["marker.size"] += [pick(halos, idx), pick(sizes, idx)]
-            restyle["marker.color"] += [[NEW_HALO] * len(idx), pick(colors, idx)]
-            restyle["marker.line.color"] += [["rgba(0,0,0,0)"] * len(idx), pick(lines, idx)]
+            restyle["marker.color"] += [["rgba(0,0,0,0)"] * len(idx), pick(colors, idx)]
+            restyle["marker.line.color"] += [[NEW_HALO] * len(idx), pick(lines, idx)]
             restyle["hovertext"] += [None, pick(texts, idx)]
             indices += [halo, bubble]
         steps.append(dict(label=str(year), method="restyle", args=[restyle, indices]))
@@ -338,7 +356,7 @@ def policy_map(acts: pd.DataFrame, places: pd.DataFrame, years: range = range(20
         fig.add_annotation(text="<b>North-east</b> (dots on the map)", xref="paper", yref="paper", x=right, y=INSET_Y[1],
                            xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=12))
     _note(fig, "Bubble area: number of actions; colour: direction of the latest. Coordinates: city hall or centroid, "
-               "from outside the corpus.")
+               "from outside the corpus.<br>" + _steps_note(change))
     title = direction_finding(acts, dict(zip(places["jurisdiction"], places["name"])))
     fig = _layout(fig, title, 460, bottom=16)
     # the legend in the column beside the map, between the inset and the time control; placed on the
@@ -496,6 +514,29 @@ def _story(rows: pd.DataFrame) -> str:
     return ", then ".join(said)
 
 
+def _year_ticks(x0: pd.Timestamp, x1: pd.Timestamp, most: int = 4) -> list[pd.Timestamp]:
+    """Return the ticks of a panel from ``x0`` to ``x1``: the first of January of its years, at most ``most``, never two crowded.
+
+    A panel that holds no first of January gets one tick, at the first of its middle month.
+
+    >>> [f"{t:%Y-%m}" for t in _year_ticks(pd.Timestamp("2016-06-17"), pd.Timestamp("2017-06-25"))]
+    ['2017-01']
+    >>> [f"{t:%Y-%m}" for t in _year_ticks(pd.Timestamp("2025-09-04"), pd.Timestamp("2026-07-01"))]
+    ['2026-01']
+    >>> [f"{t:%Y-%m}" for t in _year_ticks(pd.Timestamp("1978-08-05"), pd.Timestamp("1979-05-31"))]
+    ['1979-01']
+    >>> len(_year_ticks(pd.Timestamp("2000-03-01"), pd.Timestamp("2019-03-01")))
+    4
+    """
+    years = [pd.Timestamp(year=y, month=1, day=1) for y in range(x0.year, x1.year + 1)]
+    years = [t for t in years if x0 <= t <= x1]
+    if not years:
+        middle = x0 + (x1 - x0) / 2
+        return [pd.Timestamp(year=middle.year, month=middle.month, day=1)]
+    step = -(-len(years) // most)
+    return years[::step]
+
+
 def compare_jurisdictions(acts: pd.DataFrame, book: pd.DataFrame, a: str, b: str, kb,
                           articles: pd.DataFrame | None = None) -> go.Figure:
     """Return two jurisdictions one above the other: their actions by category over time, and their quotations' stances.
@@ -559,20 +600,18 @@ def compare_jurisdictions(acts: pd.DataFrame, book: pd.DataFrame, a: str, b: str
         fig.update_yaxes(categoryorder="array", categoryarray=cats[jid][::-1], showgrid=True, gridcolor="#EEEEEE",
                          range=[-0.6, len(cats[jid]) - 0.4], tickfont=dict(size=12), row=r_, col=1)
     for i, (x0, x1) in enumerate(ranges, 1):
-        dates = part.loc[part["start"].isin(groups[i - 1])]
-        whole_years = bool(len(dates)) and bool(((dates["stop"] - dates["start"]).dt.days >= 365).all())
-        ticks = sorted({pd.Timestamp(year=t.year, month=1 if whole_years else t.month, day=1) for t in groups[i - 1]})
+        ticks = _year_ticks(x0, x1)
         for r_ in (1, 2):
-            fig.update_xaxes(range=[x0, x1], tickvals=ticks, ticktext=[f"{t:%Y}" if whole_years else f"{t:%b}<br>{t:%Y}" for t in ticks],
+            fig.update_xaxes(range=[x0, x1], tickvals=ticks, ticktext=[f"{t:%Y}" if t.month == 1 else f"{t:%b %Y}" for t in ticks],
                              tickangle=0, showticklabels=r_ == 2, row=r_, col=i)
     gaps = [f"{groups[i][-1]:%Y} and {groups[i + 1][0]:%Y}" for i in range(len(groups) - 1)]
     if gaps:
-        fig.add_annotation(text="Each marker is one action; hover for its evidence. The time axis is cut: nothing between "
-                                + "; ".join(gaps) + ".", xref="paper", yref="paper", x=0, y=0, yanchor="top", yshift=-40,
-                           xanchor="left", showarrow=False, font=dict(size=12, color="#555555"))
+        fig.add_annotation(text="Each marker is one action; hover for its date and evidence.<br>The time axis is cut: nothing between "
+                                + "; ".join(gaps) + ".", xref="paper", yref="paper", x=0, y=0, yanchor="top", yshift=-30,
+                           xanchor="left", align="left", showarrow=False, font=dict(size=12, color="#555555"))
     title = "; ".join(f"{_escape(kb.place_name(j))} {_story(part[part['jurisdiction'] == j])}" for j in (a, b))
     if len(title) > 80:
         title = title.replace("; ", ";<br>", 1)
-    fig = _layout(fig, title, 440, bottom=70)
+    fig = _layout(fig, title, 440, bottom=84)
     fig.update_layout(margin=dict(t=fig.layout.margin.t + 26))
     return fig

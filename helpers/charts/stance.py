@@ -43,49 +43,134 @@ def first_view(book: pd.DataFrame, by: str | None = None) -> str:
 
     coded = int((book["stance_hand"] != NOT_CODED).sum()) if len(book) else 0
     return "hand" if 2 * coded >= len(book) else "auto"
-RING_SHORT = "black ring: the codings differ"
+RING_SHORT = "ring: codings differ"
+
+
+def _cell_pitch(counts: dict[tuple[int, int], int], cols: int, rows: int, plot: tuple[float, float]) -> float:
+    """Return the distance in pixels between neighbouring dots of a unit chart, the same in every cell.
+
+    ``counts`` maps a cell (row, column) to its number of dots; ``plot`` is
+    the plot area's width and height in pixels. The fullest cell must hold
+    its dots in rows within 90% of a cell's width and 62% of its height.
+
+    >>> _cell_pitch({(0, 0): 40}, 3, 3, (700, 250))
+    15.0
+    """
+    w, h = 0.9 * plot[0] / cols, 0.62 * plot[1] / rows
+    most = max(counts.values(), default=1)
+    for pitch in range(16, 2, -1):
+        per_row = max(int(w // pitch), 1)
+        if -(-most // per_row) * pitch <= h:
+            return float(pitch)
+    return 3.0
+
+
+#: The plot area a unit chart is laid out for: a notebook in JupyterLab beside the file browser, and a slide.
+_UNIT_PLOT = (640, 240)
+
+
+def _unit_positions(cells: list[tuple[int, int]], cols: int, rows: int, pitch: float) -> tuple[list[float], list[float]]:
+    """Return x and y (in axis units, a cell one unit square) of dots laid out in rows within their cell.
+
+    The k-th dot of a cell (in the order given) goes to row ``k // per_row`` from the cell's bottom; rows are centred.
+
+    >>> _unit_positions([(0, 0), (0, 0), (0, 1)], 2, 1, 10)[0]
+    [-0.015625, 0.015625, 1.0]
+    """
+    w, h = _UNIT_PLOT[0] / cols, _UNIT_PLOT[1] / rows
+    per_row = max(int(0.9 * w // pitch), 1)
+    seen: dict[tuple[int, int], int] = {}
+    total = {c: cells.count(c) for c in set(cells)}
+    xs, ys = [], []
+    for cell in cells:
+        k = seen.get(cell, 0)
+        seen[cell] = k + 1
+        in_row = min(per_row, total[cell] - (k // per_row) * per_row)
+        xs.append(cell[1] + ((k % per_row) - (in_row - 1) / 2) * pitch / w)
+        ys.append(cell[0] - 0.36 + (k // per_row + 0.5) * pitch / h)
+    return xs, ys
+
+
+def _unit_chart(fig: go.Figure, drawn: pd.DataFrame, cells: list[tuple[int, int]], counts: dict[tuple[int, int], int],
+                cols: int, rows: int, customdata: list, hovertemplate: str, order: list[str]) -> None:
+    """Draw one dot per quotation of ``drawn`` in its cell (a grid of ``rows`` x ``cols``), coloured by hand-coded stance.
+
+    Each cell is headed by how many quotations it holds (``counts``, which may count more than are drawn).
+    """
+    pitch = _cell_pitch({c: cells.count(c) for c in set(cells)}, cols, rows, _UNIT_PLOT)
+    rank = {s: k for k, s in enumerate(order)}
+    position = sorted(range(len(drawn)), key=lambda i: (cells[i], rank.get(drawn["stance_hand"].iloc[i], 99)))
+    xs, ys = [0.0] * len(drawn), [0.0] * len(drawn)
+    for i, x, y in zip(position, *_unit_positions([cells[i] for i in position], cols, rows, pitch)):
+        xs[i], ys[i] = x, y
+    frame = drawn.assign(_x=xs, _y=ys, _k=range(len(drawn)))
+    unlabelled = [s for s in order if s not in STANCE_COLORS]
+    for stance in unlabelled + [s for s in order if s in STANCE_COLORS]:  # the uncoded beneath, the stances first in the legend
+        part = frame[frame["stance_hand"] == stance]
+        fig.add_trace(go.Scatter(
+            x=part["_x"], y=part["_y"], mode="markers", name=STANCE_LABELS.get(stance, stance),
+            legendrank=1000 + order.index(stance) if unlabelled else None,
+            marker=dict(color=stance_color(stance), size=max(0.78 * pitch, 3), opacity=1,
+                        line=dict(color="white" if stance in STANCE_COLORS else "#999999", width=1 if pitch > 6 else 0.5)),
+            customdata=[customdata[k] for k in part["_k"]], hovertemplate=hovertemplate,
+        ))
+    for (r, c), n in counts.items():
+        fig.add_annotation(x=c, y=r + 0.44, text=f"<b>{n:,}</b>", showarrow=False, yanchor="top",
+                           font=dict(size=14, color="#000000" if n else "#555555"))
+    fig.update_xaxes(range=[-0.5, cols - 0.5], showgrid=False, zeroline=False, ticks="")
+    fig.update_yaxes(range=[-0.5, rows - 0.5], showgrid=False, zeroline=False, ticks="")
+    for k in range(1, cols):
+        fig.add_vline(x=k - 0.5, line=dict(color="#CCCCCC", width=1))
+    for k in range(1, rows):
+        fig.add_hline(y=k - 0.5, line=dict(color="#CCCCCC", width=1))
 
 
 def sentiment_vs_stance(pairs: pd.DataFrame, polarity: str = "polarity", actors: pd.DataFrame | None = None,
                         articles: pd.DataFrame | None = None) -> go.Figure:
-    """Return a strip of quotations: TextBlob polarity across, hand-coded stance down.
+    """Return a unit chart of quotations: the sign of their TextBlob polarity across, hand-coded stance down.
 
-    One marker per quotation, coloured by hand-coded stance and spread a
-    little up and down (the same way every time) so that quotations with the
-    same polarity stay visible; hover shows the speaker (by name: from
+    One dot per quotation, in the cell of its stance (row) and of its
+    wording (column: negative, no scored word at exactly 0, positive), coloured by
+    hand-coded stance; each cell is headed by its count, so the pile at 0
+    is counted, not hidden. Hover shows the speaker (by name: from
     ``actors``, e.g. ``kb.actors``, or from the id), the article (outlet and
-    date when ``articles`` is given) and the quotation. Markers right of the
-    dotted line have positive wording whatever their stance; the title
-    counts them.
+    date when ``articles`` is given), the exact polarity and the quotation.
+    The title counts the AGAINST quotations worded positively and the FAVOR
+    quotations worded negatively.
     """
     fig = go.Figure()
-    rows_of = {s: k for k, s in enumerate(reversed([s for s in STANCE_ORDER if s != "MIXED"]))}
+    stances = list(reversed([s for s in STANCE_ORDER if s != "MIXED"]))
+    row_of = {s: k for k, s in enumerate(stances)}
     names = person_label(pairs["speaker_id_hand"], actors)
     where = article_label(articles) if articles is not None else {}
-    drawn = _sample(pairs)
-    for stance, base in rows_of.items():
-        rows = drawn[drawn["stance_hand"] == stance]
-        spread = [base + ((i * 0.6180339887) % 1 - 0.5) * 0.55 for i in range(len(rows))]
-        fig.add_trace(go.Scatter(
-            x=rows[polarity], y=spread, mode="markers", name=STANCE_LABELS[stance],
-            marker=dict(color=STANCE_COLORS[stance], size=11, opacity=0.85, line=dict(color="white", width=1)),
-            customdata=list(zip([_escape(names[s]) for s in rows["speaker_id_hand"]], [wrap(t) for t in rows["text"]],
-                                [_escape(where.get(a, a)) for a in rows["article_id"]])),
-            hovertemplate=("<b>%{customdata[0]}</b> (%{customdata[2]})<br>polarity = %{x:.2f}, hand-coded "
-                           f"{stance}<br><br>%{{customdata[1]}}<extra></extra>"),
-        ))
-    fig.add_vline(x=0, line=dict(color=OKABE_ITO["grey"], dash="dot"))
-    fig.update_xaxes(range=[-1.05, 1.05], title_text="TextBlob polarity of the quotation (−1 negative wording, +1 positive)")
-    fig.update_yaxes(title_text="hand-coded stance", tickvals=list(rows_of.values()), ticktext=list(rows_of),
-                     range=[-0.5, len(rows_of) - 0.5], showgrid=False)
-    fig.update_layout(legend=dict(title=dict(text="hand-coded stance:")))
+    known = pairs[pairs["stance_hand"].isin(row_of)]
+    drawn = _sample(known)
+
+    def cell(r) -> tuple[int, int]:
+        v = r[polarity]
+        return row_of[r["stance_hand"]], 0 if v < 0 else 1 if v == 0 else 2
+
+    cells = [cell(r) for _, r in drawn.iterrows()]
+    counts = {(r, c): 0 for r in range(len(stances)) for c in range(3)}
+    for key in (cell(r) for _, r in known.iterrows()):
+        counts[key] += 1
     if len(drawn) < len(pairs):
         _note(fig, _sample_note(len(drawn), len(pairs)))
+    custom = list(zip([_escape(names[s]) for s in drawn["speaker_id_hand"]], [wrap(t) for t in drawn["text"]],
+                      [_escape(where.get(a, a)) for a in drawn["article_id"]], drawn[polarity], drawn["stance_hand"]))
+    _unit_chart(fig, drawn, cells, counts, 3, len(stances), custom,
+                "<b>%{customdata[0]}</b> (%{customdata[2]})<br>polarity = %{customdata[3]:.2f}, hand-coded "
+                "%{customdata[4]}<br><br>%{customdata[1]}<extra></extra>", _stance_order(drawn["stance_hand"]))
+    fig.update_xaxes(tickvals=[0, 1, 2], ticktext=["negative wording<br>(polarity below 0)", "no word scored<br>(polarity 0)",
+                                                   "positive wording<br>(polarity above 0)"],
+                     title_text="TextBlob polarity of the quotation's words")
+    fig.update_yaxes(title_text="hand-coded stance", tickvals=list(row_of.values()), ticktext=list(row_of))
+    fig.update_layout(legend=dict(title=dict(text="hand-coded stance:")))
     against = pairs[pairs["stance_hand"] == "AGAINST"]
     favor = pairs[pairs["stance_hand"] == "FAVOR"]
     title = (f"Positive wording is not support: {int((against[polarity] > 0).sum()):,} of {len(against):,} AGAINST quotations"
              f"<br>are worded positively, {int((favor[polarity] < 0).sum()):,} of {len(favor):,} FAVOR quotations negatively")
-    return _layout(fig, title)
+    return _layout(fig, title, bottom=74)
 
 
 def _marker_style(stances, differs) -> dict:
@@ -373,7 +458,7 @@ def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str | None 
                                  line=dict(width=3, color="#000000", dash="dot" if r.date_status == "inferred" else "solid")),
                       row=1, col=panel[r.article_id])
     for status, label in (("stated", "article date stated in the text"),
-                          ("inferred", "article date inferred (dotted bar: every day it could be)")):
+                          ("inferred", "article date inferred (dotted)")):
         for i in range(1, len(groups) + 1):
             part = arts[(arts["date_status"] == status) & (arts["article_id"].map(panel) == i)]
             if part.empty:
@@ -393,7 +478,8 @@ def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str | None 
         fig.add_annotation(x=centre[r.article_id], y=-1.1 - 1.3 * (k % 2), text=f"{_escape(textwrap.shorten(outlet_name(r.outlet), 18, placeholder='…'))}"
                            f" · {int(per_article.get(r.article_id, 0))}", showarrow=False, font=dict(size=11),
                            xref=f"x{panel[r.article_id] if panel[r.article_id] > 1 else ''}", yref="y")
-    _legend_keys(fig, _stance_order([*book["stance_hand"], *book["stance_auto"]]), ring=bool(data["differs"].any()))
+    _legend_keys(fig, _stance_order([*book["stance_hand"], *book["stance_auto"]]), ring=bool(data["differs"].any()),
+                 names=STANCE_SHORT, ring_name=RING_SHORT)
     for i, (a, b) in enumerate(ranges, 1):
         for name, s, e in ADMINISTRATIONS:
             s, e = max(pd.Timestamp(s), a), min(pd.Timestamp(e), b)
@@ -404,7 +490,8 @@ def stance_over_time(book: pd.DataFrame, articles: pd.DataFrame, by: str | None 
     titles = {s: _over_time_finding(book, _BY[s][0], _BY[s][1]) for s in _BY}
     _switch(fig, traces, styles, by, titles)
     fig.update_yaxes(range=[-3.0, int(per_article.max()) + 1.5], title_text="quotations (one dot each)", row=1, col=1)
-    _cut_note(fig, "Shaded bands: presidential terms (from outside the corpus). Label under each date: outlet · quotations.",
+    _cut_note(fig, "Shaded bands: presidential terms (from outside the corpus). Label under each date: outlet · quotations;"
+              "<br>a dotted bar under an open triangle spans every day an inferred date could be.",
               groups, "%b %Y")
     return _layout(fig, titles[by], 460)
 
@@ -487,24 +574,49 @@ def polarity_subjectivity(book: pd.DataFrame) -> go.Figure:
 
 
 def lexicon_agreement(book: pd.DataFrame, threshold: float = 0.05) -> go.Figure:
-    """Return TextBlob polarity (across) against VADER compound (up), one marker per quotation.
+    """Return a unit chart of quotations: the sign of their TextBlob polarity across, of their VADER compound up.
 
-    Both scores are in [-1, 1]; the shaded cross is the neutral band
-    (within ``threshold`` of zero). Markers in the top-right and bottom-left
-    are quotations on which the two lexicons agree about the sign of the
-    wording; the title counts them.
+    Both scores are in [-1, 1]; within ``threshold`` of zero is neutral.
+    One dot per quotation (coloured by hand-coded stance) in the cell of
+    its two signs, each cell headed by its count; the shaded diagonal cells
+    are the quotations on which the two lexicons agree about the sign of the
+    wording, and the title counts them. Hover gives the exact scores. With
+    more than :data:`MARKS` quotations a sample is drawn (every hand-coded
+    one among them) while the counts count them all.
     """
     from ..annotate import sign
 
-    fig = _score_scatter(book, "polarity", "vader_compound")
-    same = int((book["polarity"].map(lambda v: sign(v, threshold)) == book["vader_compound"].map(lambda v: sign(v, threshold))).sum())
-    for a in ("x", "y"):
-        kw = {f"{a}0": -threshold, f"{a}1": threshold}
-        (fig.add_vrect if a == "x" else fig.add_hrect)(**kw, fillcolor="#DDDDDD", opacity=0.5, line_width=0, layer="below")
-    fig.add_shape(type="line", x0=-1, y0=-1, x1=1, y1=1, line=dict(color=OKABE_ITO["grey"], dash="dot"), layer="below")
-    fig.update_xaxes(range=[-1.05, 1.05], title_text="TextBlob polarity (−1 negative, +1 positive)")
-    fig.update_yaxes(range=[-1.05, 1.05], title_text="VADER compound<br>(−1 negative, +1 positive)")
-    fig.add_annotation(text=f"grey cross: neutral (within {threshold} of 0)", x=1, y=-0.9, xanchor="right",
-                       showarrow=False, font=dict(size=12, color="#555555"))
-    title = f"Two lexicons, one quotation: same sign of wording for {same:,} of {len(book):,} quotations"
-    return _layout(fig, title)
+    signs = ["negative", "neutral", "positive"]
+    total = len(book)
+    drawn = book
+    if total > MARKS:  # a sample, every hand-coded quotation in it first (the dots are coloured by that stance)
+        coded = book["stance_hand"].isin(STANCE_COLORS)
+        first = _sample(book[coded])
+        drawn = pd.concat([first, _sample(book[~coded], MARKS - len(first))]).sort_index()
+    fig = go.Figure()
+    if len(drawn) < total:
+        _note(fig, _sample_note(len(drawn), total).replace(" is drawn", ", every hand-coded one among them, is drawn"))
+
+    def cells_of(rows: pd.DataFrame) -> list[tuple[int, int]]:
+        return [(signs.index(sign(v, threshold)), signs.index(sign(p, threshold)))
+                for p, v in zip(rows["polarity"], rows["vader_compound"])]
+
+    counts = {(r, c): 0 for r in range(3) for c in range(3)}
+    for key in cells_of(book):
+        counts[key] += 1
+    for k in range(3):  # the cells where the two lexicons agree
+        fig.add_shape(type="rect", x0=k - 0.5, x1=k + 0.5, y0=k - 0.5, y1=k + 0.5, fillcolor="#EEEEEE", line_width=0,
+                      layer="below")
+    custom = [(*h, a, b) for h, a, b in zip(_quote_hover(drawn), drawn["polarity"], drawn["vader_compound"])]
+    _unit_chart(fig, drawn, cells_of(drawn), counts, 3, 3, custom,
+                QUOTE_HOVER.replace("<extra></extra>", "") +
+                "<br><br>polarity = %{customdata[8]:.2f}, vader_compound = %{customdata[9]:.2f}<extra></extra>",
+                _stance_order(drawn["stance_hand"]))
+    ticks = [f"negative<br>(≤ −{threshold})", f"neutral<br>(within {threshold} of 0)", f"positive<br>(≥ {threshold})"]
+    fig.update_xaxes(tickvals=[0, 1, 2], ticktext=ticks, title_text="TextBlob polarity")
+    fig.update_yaxes(tickvals=[0, 1, 2], ticktext=ticks, title_text="VADER compound")
+    fig.update_layout(legend=dict(title=dict(text="hand-coded stance:")))
+    same = sum(counts[(k, k)] for k in range(3))
+    title = (f"Two lexicons, one quotation: same sign of wording for {same:,} of {total:,} quotations"
+             "<br><span style='font-size:13px'>(shaded: the cells where they agree)</span>")
+    return _layout(fig, title, 460, bottom=74)

@@ -52,7 +52,7 @@ STANCE_LABELS = {
 }
 #: Short stance names, for legends beside long row labels (where a flat legend has little room).
 STANCE_SHORT = {
-    "FAVOR": "FAVOR (for federal enforcement)", "AGAINST": "AGAINST (resists it)", "NONE": "NONE (neither)",
+    "FAVOR": "FAVOR (for enforcement)", "AGAINST": "AGAINST (resists it)", "NONE": "NONE (neither)",
     "MIXED": "MIXED (both)",
 }
 #: Marker colours of labels that are not stances: a quotation nobody hand-coded, or the rules missed.
@@ -90,7 +90,16 @@ TOP = 25
 #: Most marks, one per quotation, a chart draws before it counts them in bars or draws a sample.
 MARKS = 1000
 _TITLE_LINE, _NOTE_LINE, _LEGEND_ROW, _AXIS_BAND = 24, 18, 24, 58
-_SLIDE_WIDTH = 960  # the narrowest figure a slide gives (1024 minus its padding), for estimating legend rows
+_SLIDE_WIDTH = 960  # the narrowest figure a slide gives (1024 minus its padding)
+#: The width of a notebook's output in JupyterLab at 1280 x 720 with the file browser open: legends are laid out
+#: for the narrower of this and a slide, so that their rows never take the room of the plot.
+NOTEBOOK_WIDTH = 840
+#: The band under the title (and note) that holds a chart's drop-down, clear of both.
+CONTROL_BAND = 40
+#: The least height, in pixels, of one row of a categorical axis: its 11-12 px label never touches its neighbours.
+ROW_PX = 16
+#: The tallest a chart grows to give every row its label (a 1280 x 720 screen shows it whole in JupyterLab).
+MAX_ROWS_HEIGHT = 640
 
 
 def _escape(text: str) -> str:
@@ -143,7 +152,7 @@ def _plot_width(fig: go.Figure) -> float:
     labels = [str(v) for k in fig.layout if k.startswith("yaxis")
               for v in (list(fig.layout[k].ticktext or []) + list(fig.layout[k].categoryarray or []))]
     longest = max((len(re.sub(r"<[^>]+>", "", v)) for v in labels), default=4)
-    return _SLIDE_WIDTH - 30 - min(6.5 * longest, 420)
+    return min(_SLIDE_WIDTH, NOTEBOOK_WIDTH) - 30 - min(6.5 * longest, 420)
 
 
 def _legend_rows(fig: go.Figure) -> int:
@@ -173,17 +182,82 @@ def _note(fig: go.Figure, text: str) -> None:
 _MIN_PLOT = 100
 
 
+def _axis_categories(fig: go.Figure, key: str) -> list[str]:
+    """Return the categories of axis ``key`` (``"yaxis"``, ``"xaxis2"`` ...): its category array, else the text values of its traces.
+
+    Empty for an axis of numbers or dates, or one whose ticks are already set.
+
+    >>> fig = go.Figure(go.Bar(y=["a", "b", "a"], x=[1, 2, 3], orientation="h"))
+    >>> _axis_categories(fig, "yaxis"), _axis_categories(fig, "xaxis")
+    (['a', 'b'], [])
+    """
+    axis = fig.layout[key]
+    if axis.tickvals is not None or axis.type not in (None, "-", "category"):
+        return []
+    if axis.categoryarray is not None:
+        return [str(v) for v in axis.categoryarray]
+    letter, ref = key[0], key[0] + key[5:]
+    found: dict[str, None] = {}
+    for trace in fig.data:
+        if not hasattr(trace, f"{letter}axis") or (getattr(trace, f"{letter}axis") or letter) != ref:
+            continue
+        values = getattr(trace, letter, None)
+        if values is None:
+            continue
+        values = list(values)
+        if any(v is not None and not isinstance(v, str) for v in values):
+            return []
+        found.update(dict.fromkeys(v for v in values if v is not None))
+    return list(found)
+
+
+def _label_every_category(fig: go.Figure) -> dict[str, int]:
+    """Set the ticks of every categorical axis of ``fig`` to all its categories, so that plotly never drops a label.
+
+    Returns the number of categories of each categorical y-axis, by axis name.
+    """
+    rows = {}
+    for key in [k for k in fig.layout if re.fullmatch(r"[xy]axis\d*", k)]:
+        cats = _axis_categories(fig, key)
+        if not cats:
+            continue
+        fig.layout[key].update(tickmode="array", tickvals=cats)
+        if key.startswith("y"):
+            rng = fig.layout[key].range
+            rows[key] = (abs(rng[1] - rng[0]) if rng is not None else len(cats))
+    for key in [k for k in fig.layout if re.fullmatch(r"yaxis\d*", k)]:
+        axis = fig.layout[key]
+        if key not in rows and axis.tickmode == "array" and axis.tickvals is not None and axis.visible is not False:
+            # rows given as numbers with a label each, or categories labelled already
+            rows[key] = abs(axis.range[1] - axis.range[0]) if axis.range is not None else len(axis.tickvals)
+    return rows
+
+
+def _rows_height(fig: go.Figure, rows: dict[str, float] | None = None) -> float:
+    """Return the least plot height, in pixels, that gives every categorical row of ``fig`` :data:`ROW_PX`."""
+    rows = _label_every_category(go.Figure(fig)) if rows is None else rows
+    need = 0.0
+    for key, n in rows.items():
+        domain = fig.layout[key].domain or (0, 1)
+        need = max(need, ROW_PX * n / max(domain[1] - domain[0], 0.05))
+    return need
+
+
 def _layout(fig: go.Figure, title: str, height: int = HEIGHT, bottom: int = _AXIS_BAND) -> go.Figure:
     """Return ``fig`` with the shared look, sized for a slide.
 
     The title (one or two lines, stating the finding) sits at the top; any
-    :func:`_note` line under it; a drop-down at the top right, on the
-    title's first line; the legend lies flat at the bottom of the figure,
-    under the x-axis title, with margin enough for its rows.
+    :func:`_note` line under it; a drop-down in a band of its own under
+    those, at the right, so that it never covers them; the legend lies flat
+    at the bottom of the figure, under the x-axis title, with margin enough
+    for its rows. Every categorical axis labels every category, and the
+    figure grows (up to :data:`MAX_ROWS_HEIGHT`) to give each row
+    :data:`ROW_PX` pixels.
     """
     lines = title.count("<br>") + 1
-    notes = sum(a.text.count("<br>") + 1 for a in fig.layout.annotations if a.name == "note")
-    top = 16 + _TITLE_LINE * lines + _NOTE_LINE * notes + 8
+    notes = [a for a in fig.layout.annotations if a.name == "note"]
+    band = CONTROL_BAND if fig.layout.updatemenus else 0
+    top = 16 + _TITLE_LINE * lines + _NOTE_LINE * sum(a.text.count("<br>") + 1 for a in notes) + 8 + band
     rows = _legend_rows(fig)
     fig.update_layout(
         template=TEMPLATE, font=FONT, height=height, autosize=True,
@@ -195,13 +269,16 @@ def _layout(fig: go.Figure, title: str, height: int = HEIGHT, bottom: int = _AXI
                     font=dict(size=12), traceorder="normal"),
     )
     plot = height - top - (bottom + _LEGEND_ROW * rows)
-    if plot < _MIN_PLOT:  # a legend of many rows (a large corpus) grows the figure instead of crushing the plot
-        height, plot = height + _MIN_PLOT - plot, _MIN_PLOT
+    least = max(_MIN_PLOT, min(_rows_height(fig, _label_every_category(fig)), MAX_ROWS_HEIGHT - (height - plot)))
+    if plot < least:  # many rows, or a legend of many rows (a large corpus): the figure grows instead of crushing the plot
+        height, plot = height + least - plot, least
         fig.update_layout(height=height)
     # plotly anchors a title of several lines by its last line: move it down by the lines above that one
     fig.layout.title.y = 1 - (12 + (lines - 1) * 22) / height
-    for menu in fig.layout.updatemenus:  # top right, on the title's first line (keep that line short)
-        menu.update(x=1, xanchor="right", y=1 + (top - 10) / plot, yanchor="top", pad=dict(t=0, b=0, r=0))
+    for note in notes:  # above the drop-down's band
+        note.yshift = 8 + band
+    for menu in fig.layout.updatemenus:  # in its band, at the right, between the note and the plot
+        menu.update(x=1, xanchor="right", y=1 + 4 / plot, yanchor="bottom", pad=dict(t=0, b=0, r=0))
     return fig
 
 
@@ -330,7 +407,8 @@ def _clusters(dates: list[pd.Timestamp], gap_days: int = 730) -> list[list[pd.Ti
 def slide_problems(fig: go.Figure, max_height: int = 470) -> list[str]:
     """Return what keeps ``fig`` from fitting a 1024 x 768 slide under a heading; empty when it fits.
 
-    Checked: the height (at most ``max_height``), no fixed width, a flat
+    Checked: the height (at most ``max_height``, or what its categorical rows need
+    at :data:`ROW_PX` pixels each, up to :data:`MAX_ROWS_HEIGHT`), no fixed width, a flat
     legend at the bottom of the figure with margin for its rows, and every
     drop-down and slider inside the figure's box.
 
@@ -340,7 +418,8 @@ def slide_problems(fig: go.Figure, max_height: int = 470) -> list[str]:
     problems = []
     lay = fig.layout
     height = lay.height or 450
-    if height > max_height:
+    rows_height = _rows_height(fig) + (lay.margin.t or 0) + (lay.margin.b or 0)
+    if height > max(max_height, min(rows_height + 1, MAX_ROWS_HEIGHT)):
         problems.append(f"height {height} > {max_height}")
     if lay.width is not None:
         problems.append(f"fixed width {lay.width}")
