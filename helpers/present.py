@@ -3,9 +3,9 @@
 * :func:`site` exports every notebook to an HTML page, with an index page made
   from the README's notebook table; plotly.js is copied once into
   ``assets/`` and every page loads it from there.
-* :func:`slides` writes a reveal.js deck per notebook (cells' ``slideshow``
-  metadata decide the slides), with reveal.js copied from ``node_modules/``
-  (installed from the npm registry by ``make setup``) and code inputs hidden.
+* :func:`slides` writes a reveal.js deck per notebook, made for a projector
+  from the notebook's deck script (:mod:`helpers.decks`), with reveal.js copied
+  from ``node_modules/`` (installed from the npm registry by ``make setup``).
 * :func:`handouts` writes the key charts as PNG files with kaleido, which
   drives the system's Chromium.
 
@@ -34,10 +34,6 @@ WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 REVEAL_DIR = ROOT / "node_modules" / "reveal.js"
 ARTICLES_DIR = ROOT / "corpus" / "articles"
-#: The logical size of a deck slide (16:9): reveal.js scales it to fit the screen, so a chart that
-#: fits it fits a 1280 x 720 screen and a 1024 x 768 projector alike, with text about as large as in
-#: JupyterLab.
-SLIDE_SIZE = (1120, 630)
 
 
 def plotly_js() -> Path:
@@ -88,42 +84,68 @@ def static_outputs(nb, prefix: str = "chart"):
 
 
 def _local_links(html: str) -> str:
-    """Return ``html`` with links to notebooks pointing at their exported pages.
+    """Return ``html`` with links to notebooks (and to a heading in one) pointing at their exported pages.
 
-    >>> _local_links('<a href="01_stance.ipynb">next</a>')
-    '<a href="01_stance.html">next</a>'
+    >>> _local_links('<a href="01_stance.ipynb">next</a> <a href="00_start_here.ipynb#Contents">Contents</a>')
+    '<a href="01_stance.html">next</a> <a href="00_start_here.html#Contents">Contents</a>'
     """
-    return re.sub(r'href="(\d\d_[\w-]+)\.ipynb"', r'href="\1.html"', html)
+    return re.sub(r'href="(\d\d_[\w-]+)\.ipynb(#[^"]*)?"', lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', html)
 
 
 def _exporter(kind: str):
-    from nbconvert import HTMLExporter, SlidesExporter
+    from nbconvert import HTMLExporter
 
-    if kind == "page":
-        return HTMLExporter(template_name="offline_page", extra_template_basedirs=[str(TEMPLATES)])
-    return SlidesExporter(template_name="offline_slides", extra_template_basedirs=[str(TEMPLATES)],
-                          exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                          reveal_url_prefix="reveal.js", reveal_theme="white", reveal_transition="none",
-                          reveal_width=str(SLIDE_SIZE[0]), reveal_height=str(SLIDE_SIZE[1]))
+    return HTMLExporter(template_name="offline_page", extra_template_basedirs=[str(TEMPLATES)])
 
 
 def _article_links(html: str) -> str:
-    """Return ``html`` with links into the corpus's articles pointing at the copies beside the pages.
+    """Return ``html`` with links into the corpus's articles pointing at the HTML copies beside the pages, opening
+    in a new tab, at the line a quotation's "line N" link names.
 
-    >>> _article_links("<a href='../corpus/articles/001_abc.txt'>line 3</a>")
-    "<a href='articles/001_abc.txt'>line 3</a>"
+    >>> _article_links("<a href='../corpus/articles/001_abc.txt' title='t'>line 3</a>")
+    "<a href='articles/001_abc.html#L3' target='_blank' rel='noopener' title='t'>line 3</a>"
+    >>> print(_article_links('<a href="../corpus/articles/001_abc.txt">the article</a>'))
+    <a href="articles/001_abc.html" target='_blank' rel='noopener'>the article</a>
     """
-    return re.sub(r"""(href=['"])(?:\.\./)+corpus/articles/""", r"\1articles/", html)
+    html = re.sub(r"""href=(['"])(?:\.\./)+corpus/articles/([\w-]+)\.txt\1([^>]*)>line (\d+)</a>""",
+                  r"href=\1articles/\2.html#L\4\1 target='_blank' rel='noopener'\3>line \4</a>", html)
+    return re.sub(r"""href=(['"])(?:\.\./)+corpus/articles/([\w-]+)\.txt\1""",
+                  r"href=\1articles/\2.html\1 target='_blank' rel='noopener'", html)
+
+
+def article_page(path: Path) -> str:
+    """Return an article text as an HTML page with one anchor per line (``#L10``), the line a link names marked.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "001_a.txt"; _ = f.write_text("Title\\n\\n<b>said</b>", encoding="utf-8")
+    >>> '<span id="L3" class="line"><a href="#L3" class="n">3</a>&lt;b&gt;said&lt;/b&gt;</span>' in article_page(f)
+    True
+    """
+    import html as _html
+
+    lines = path.read_text(encoding="utf-8").split("\n")
+    body = "\n".join(f'<span id="L{n}" class="line"><a href="#L{n}" class="n">{n}</a>{_html.escape(line)}</span>'
+                     for n, line in enumerate(lines, 1))
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + _html.escape(path.name) + "</title>"
+            "<style>body{font-family:Arial,Helvetica,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#1a1a1a}"
+            "pre{white-space:pre-wrap;overflow-wrap:normal;word-break:normal;font:1rem/1.5 Arial,Helvetica,sans-serif}"
+            ".line{display:block;padding-left:3.5em;text-indent:-3.5em}.n{display:inline-block;width:3em;margin-right:.5em;"
+            "text-align:right;color:#595959;text-decoration:none;text-indent:0}:target{background:#fff3b0;outline:2px solid #1a1a1a}"
+            "</style></head><body><h1>" + _html.escape(path.name) + "</h1><p>The article text exactly as stored in the corpus,"
+            " numbered by line. <a href=\"" + _html.escape(path.name) + "\">Plain text</a>.</p><pre>" + body + "</pre></body></html>\n")
 
 
 def _copy_articles(outdir: Path) -> list[Path]:
-    """Return the article texts copied into ``outdir/articles``, so that article links work when the folder travels alone."""
+    """Return the article texts copied into ``outdir/articles``, each beside an HTML copy with line anchors, so that
+    article links work when the folder travels alone and open at the line they name."""
     target = outdir / "articles"
     target.mkdir(parents=True, exist_ok=True)
     written = []
     for path in sorted(ARTICLES_DIR.glob("*.txt")):
         shutil.copyfile(path, target / path.name)
-        written.append(target / path.name)
+        page = target / f"{path.stem}.html"
+        page.write_text(article_page(path), encoding="utf-8")
+        written += [target / path.name, page]
     return written
 
 
@@ -153,8 +175,8 @@ def index_page(title: str = "Sanctuary Notebooks", paths=None) -> str:
         name = _html.escape(nb_title(nbformat.read(path, as_version=4)))
         rows.append(f'<tr><td>{"★ " if star else ""}<a href="{path.stem}.html">{name}</a></td>'
                     f"<td>{mistune.html(text).strip().removeprefix('<p>').removesuffix('</p>')}</td></tr>")
-    body = ("<table><thead><tr><th>notebook</th><th>what it shows</th></tr></thead><tbody>" + "".join(rows)
-            + "</tbody></table>\n<p>★ fits a single class hour.</p>")
+    body = ("<p>★ fits a single class hour.</p>\n<table><thead><tr><th>notebook</th><th>what it shows</th></tr></thead><tbody>"
+            + "".join(rows) + "</tbody></table>")
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title>"
         "<style>body{font-family:Arial,Helvetica,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.45}"

@@ -11,15 +11,22 @@ def test_index_lists_every_notebook_by_its_title_with_its_description():
     assert "★ fits a single class hour." in page and "keyword-in-context search" in page
 
 
-def test_pages_link_to_article_copies_beside_them(tmp_path):
+def test_pages_link_to_article_copies_beside_them_opening_at_the_line_in_a_new_tab(tmp_path):
     copied = present._copy_articles(tmp_path)
-    assert [p.name for p in copied] == sorted(p.name for p in present.ARTICLES_DIR.glob("*.txt"))
-    assert present._article_links('<a href="../corpus/articles/a.txt">') == '<a href="articles/a.txt">'
+    texts = sorted(p.name for p in present.ARTICLES_DIR.glob("*.txt"))
+    assert sorted(p.name for p in copied) == sorted(texts + [t.replace(".txt", ".html") for t in texts])
+    page = (tmp_path / "articles" / texts[0].replace(".txt", ".html")).read_text(encoding="utf-8")
+    lines = (present.ARTICLES_DIR / texts[0]).read_text(encoding="utf-8").split("\n")
+    assert page.count('class="line"') == len(lines) and f'id="L{len(lines)}"' in page
+    assert present._article_links('<a href="../corpus/articles/a.txt">') == \
+        '<a href="articles/a.html" target=\'_blank\' rel=\'noopener\'>'
+    assert present._article_links("<a href='../corpus/articles/a.txt'>line 7</a>") == \
+        "<a href='articles/a.html#L7' target='_blank' rel='noopener'>line 7</a>"
 
 
-def test_slides_are_16_by_9():
-    width, height = present.SLIDE_SIZE
-    assert width * 9 == height * 16
+def test_index_shows_the_star_key_above_the_table():
+    page = present.index_page()
+    assert page.index("★ fits a single class hour.") < page.index("<table>")
 
 
 
