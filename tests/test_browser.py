@@ -130,12 +130,26 @@ def test_site_copied_alone_keeps_its_titles_and_article_links(browser, exported,
         assert set(breaks) <= {"normal"}  # printed output wraps between words
         links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
         assert not [h for h in links if "corpus/" in h]
-        for href in {h for h in links if h.startswith("articles/")}:
+        for href in {h.split("#")[0] for h in links if h.startswith("articles/")}:
             assert (alone / href).is_file(), f"{path.stem}: {href} is not in the copied site"
     page.goto((alone / "01_stance.html").as_uri())
-    page.locator("a[href^='articles/']").first.click()
+    link = page.locator("a[href^='articles/'][href*='#L']").first
+    line = link.get_attribute("href").split("#L")[1]
+    with page.context.expect_page() as opened:  # a quotation's line opens its article in a new tab, at that line
+        link.click()
+    article = opened.value
+    article.wait_for_load_state()
+    assert article.url.startswith((alone / "articles").as_uri()) and "said" in article.inner_text("body")
+    top = article.evaluate(f"() => document.getElementById('L{line}').getBoundingClientRect().top")
+    assert 0 <= top < article.viewport_size["height"]  # the line is on screen
+    assert article.evaluate("() => getComputedStyle(document.querySelector(':target')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    article.close()
+    page.goto((alone / "03_party_breakdown.html").as_uri())
+    contents = page.locator("a[href='00_start_here.html#Contents']")
+    assert contents.count() >= 1  # "Contents" leads to the contents of the first page, from file:// too
+    contents.first.click()
     page.wait_for_load_state()
-    assert page.url.startswith((alone / "articles").as_uri()) and "said" in page.inner_text("body")
+    assert page.url.endswith("00_start_here.html#Contents") and page.locator("[id='Contents']").count() == 1
     assert outside == [] and errors == []
     page.close()
 
