@@ -11,7 +11,9 @@ Commands:
                              --scale: the pipeline on corpora of 500, 5,000 and 10,000 articles
                              --notebooks N: each notebook's time and saved size against N replicated articles
   site OUTDIR                the notebooks as an offline HTML site (index.html, plotly.js once)
-  slides OUTDIR              an offline reveal.js deck per notebook
+  slides OUTDIR              an offline reveal.js deck per notebook, made for a projector from notebooks/decks/
+  deckcheck FOLDER           walk every deck of FOLDER in Chromium at 1024 x 768 and 1280 x 720: text as drawn,
+                             words, scrolling, speaker notes (exit 1 on any slide over the classroom limits)
   handouts OUTDIR            the key charts as PNG files (kaleido with the system's Chromium)
   add PATH ... [--corpus D]  add saved web pages (.html), text files or folders of them as articles
   resolve [VERSION ...]      check that requirements.txt installs on Python 3.11.2, 3.12 and 3.13
@@ -54,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, text in (("site", "the notebooks as an offline HTML site"), ("slides", "an offline reveal.js deck per notebook"),
                        ("handouts", "the key charts as PNG files")):
         sub.add_parser(name, help=text).add_argument("outdir")
+    sub.add_parser("deckcheck", help="measure every deck of a folder as a class sees it").add_argument("folder")
     add = sub.add_parser("add", help="add saved web pages (.html), text files or folders of them as articles")
     add.add_argument("paths", nargs="+", metavar="PATH")
     add.add_argument("--corpus", default=None, help="the corpus folder to add to (default: corpus/ or $SANCTUARY_CORPUS)")
@@ -98,6 +101,10 @@ def main(argv: list[str] | None = None) -> int:
         written = getattr(present, args.command)(args.outdir)
         size = sum(p.stat().st_size for p in Path(args.outdir).rglob("*") if p.is_file())
         print(f"{len(written)} files written into {args.outdir} ({size / 1e6:.1f} MB in the folder)")
+    elif args.command == "deckcheck":
+        from . import deckcheck
+
+        return 1 if deckcheck.check(args.folder) else 0
     elif args.command == "add":
         from . import add
 
