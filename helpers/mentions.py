@@ -19,6 +19,7 @@ import pandas as pd
 
 from .knowledge import Knowledge, normalise
 from .prefilter import small_words
+from .vocabulary import GIVEN_FEMALE, GIVEN_MALE
 
 # Titles written before a name, longest first, and the role each one gives.
 TITLES = {
@@ -38,7 +39,39 @@ TITLES = {
     "Spokesperson": "spokesperson", "Spokesman": "spokesperson", "Spokeswoman": "spokesperson",
     "Ald.": "alderman", "Reps.": "representative", "Del.": "delegate", "Atty. Gen.": "attorney general",
     "Border Czar": "border czar", "border czar": "border czar", "Deputy Chief": "deputy chief", "deputy chief": "deputy chief",
+    "Cmdr.": "commander", "Commander": "commander", "Lt.": "lieutenant", "Sgt.": "sergeant", "Capt.": "captain",
+    "Assemblyman": "assembly member", "Assemblywoman": "assembly member", "Assemblymember": "assembly member",
+    "Congressman": "representative", "Congresswoman": "representative", "Comptroller": "comptroller",
+    "Majority Leader": "majority leader", "Minority Leader": "minority leader", "Speaker": "speaker",
+    "Chairman": "chair", "Chairwoman": "chair", "Ambassador": "ambassador", "Attorney": "attorney",
+    "Rev.": "pastor", "Pastor": "pastor", "Bishop": "bishop", "Acting Director": "director",
+    "Deputy Director": "deputy director", "U.S. Attorney": "u.s. attorney", "US Attorney": "u.s. attorney",
 }
+# Office words that can open a run of capitalised words before a name ("House Majority Leader William
+# Lamberth", "Trump's Border Czar"): they are the office, never part of the name.
+OFFICE_WORDS = frozenset(
+    "House Senate Majority Minority Leader Border Czar Deputy Director Acting Assistant Secretary Chairman "
+    "Chairwoman Chair Board Counsel Chief General Attorney Commissioner Commander Superintendent Spokesperson "
+    "Spokesman Spokeswoman Press Democrat Republican Democratic President Vice Governor Gov. Mayor Sheriff Sen. "
+    "Rep. Senator Representative Congressman Congresswoman Judge Justice District U.S. US State Assemblyman "
+    "Assemblywoman Councilman Councilwoman Councilmember Police Homeland Security Patrol Officer Agent Executive "
+    "Administrator Ald. Del. Lt. Cmdr. Sgt. Capt. Ambassador Speaker Whip Supervisor Comptroller Treasurer Auditor "
+    "Controller Inspector Marshal Gen. Adm. Lieutenant Federal County City White Immigration Customs Enforcement "
+    "Customs Department Office Officials Secretary-designate Czar Tsar Former Interim Prosecutor Magistrate Circuit "
+    "Court Appeals Senior Staff Legal Policy Communications Public Affairs Affairs Operations Field Regional".split()
+)
+# Words after a name that are not part of it ("Donald Trump Thursday").
+_AFTER_NAME = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December Jan. Feb. Aug. Sept. Oct. Nov. Dec. Today Tonight Earlier".split()
+)
+# Roles of journalists: an interviewer's questions are the interviewer's ("the reporter asked").
+MEDIA_ROLES = ("reporter", "interviewer", "host", "anchor", "moderator", "journalist", "correspondent")
+# Nouns that refer back to an organisation ("the agency said", "the department said in a statement").
+ORG_NOUNS = ("agency", "department", "group", "organization", "organisation", "office", "administration",
+             "coalition", "union", "company", "campaign", "committee", "association", "nonprofit", "firm")
+# Roles that name no office of their own: they refer to the person the text is about.
+_PLAIN_ROLES = frozenset(("democrat", "republican"))
 # Nouns that make a phrase a role ("the county sheriff", "a law professor").
 ROLE_NOUNS = (
     "mayor", "governor", "sheriff", "police chief", "chief", "director", "founder", "professor", "spokesperson",
@@ -103,9 +136,9 @@ _VERB_RE = "|".join(SPEECH_VERBS)
 _NAME_VERB = re.compile(rf"(?P<name>{NAME})(?:,[^,\"“”]{{1,160}}|,|\s+(?:with|of|from|at|for)\s+(?:the\s+)?[^,.;\"“”]{{1,80}}?)?,?\s+(?:also\s+|meanwhile\s+|later\s+)?(?:{_VERB_RE})\b")
 # A person introduced with an age: "Vince Jones, 54, sat ..."
 _AGED = re.compile(rf"(?P<name>{NAME}),\s+\d{{1,3}},")
-_VERB_NAME = re.compile(rf"\b(?:said|says|wrote|added|told)\s+(?P<name>{NAME})")
+_VERB_NAME = re.compile(rf"\b(?:said|says|wrote|added|told|asked)\s+(?:{_CAP}(?:\s+{_CAP})?(?:’s|'s)\s+)?(?P<name>{NAME})")
 # A surname alone next to a speech verb ("McIver said", "said Goertzen"): news style once a person is introduced.
-_SURNAME = r"(?P<name>[A-Z][a-z][\w'’-]*[a-z])"
+_SURNAME = r"(?P<name>[A-Z][a-z](?:[\w-]|['’](?!s\b))*[a-z])"
 _SURNAME_VERB = re.compile(rf"(?<![\w'’.-])(?<![A-Z][a-z]\s){_SURNAME}(?:(?:’s|'s)\s+(?:press\s+)?(?:office|campaign|spokes\w+))?\s+"
                            rf"(?:also\s+|later\s+|then\s+)?(?:{_VERB_RE})\b")
 _VERB_SURNAME = re.compile(rf"\b(?:said|says|wrote|added|told|asked)\s+{_SURNAME}(?=\s*[,.;:!?]|\s*[\"“”]|\s+(?:in|on|at|of|to|during|after|before|when)\b|$)")
@@ -115,6 +148,16 @@ _ORG = re.compile(
 )
 _ACRONYM = re.compile(rf"(?:\b[Tt]he\s+(?P<a>[A-Z]{{2,6}})\b|\b(?P<b>[A-Z]{{2,6}})\s+(?=(?:also\s+)?(?:{_VERB_RE})\b))")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# A given name and a surname, anywhere ("Gregory Bovino and dozens of agents"): the given name is checked against
+# the common given names of :mod:`helpers.vocabulary`.
+_GIVEN_NAME = re.compile(r"(?<![\w’'.-])(?P<given>[A-Z][a-z]+)\s+(?P<rest>(?:[A-Z]\.\s+)?(?:(?:de|del|la|van|von|da|di)\s+)?"
+                         r"[A-Z][\w’'-]*[a-z](?:\s+[A-Z][\w’'-]*[a-z]){0,2})")
+_GIVEN = GIVEN_FEMALE | GIVEN_MALE
+# A role in small letters right before a name: "attorney Ann Jacobs", "DeSantis spokeswoman Helen Ferre".
+_ROLE_BEFORE = re.compile(rf"\b(?P<role>{'|'.join(sorted(ROLE_NOUNS + MEDIA_ROLES, key=len, reverse=True))})\s+(?P<name>{NAME})")
+# Role phrases of journalists and organisations ("the reporter asked", "the agency said").
+_OTHER_ROLE = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Aa])\s+(?:[\w’']+(?:’s|'s)\s+)?(?:(?:[A-Z][\w.-]+|federal|state|city|county|local)\s+){{0,2}}"
+                         rf"(?P<role>{'|'.join(MEDIA_ROLES + ORG_NOUNS)})\b(?!s\b|\s+of\b|['’])")
 _ROLE_PHRASE = re.compile(
     rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’']+(?:’s|'s)\s+)?(?:(?:[A-Z][\w.-]+|former|new|interim|county|city|state)\s+){{0,3}}"
     rf"(?P<role>{_ROLE_NOUN_RE})\b(?!s\b)"
@@ -128,6 +171,8 @@ _DOCUMENT = re.compile(
 # letters (the speech verb, the role or the document they end on): a set lookup skips them in most sentences.
 _NEEDS = {
     "speech verb": frozenset(SPEECH_VERBS),
+    "media": frozenset(MEDIA_ROLES),
+    "organisation": frozenset(ORG_NOUNS),
     "role": frozenset(r.split()[0] for r in ROLE_NOUNS),
     "document": frozenset(d.split()[0] for d in DOCUMENTS),
 }
@@ -168,6 +213,7 @@ class Mention:
     is_person: bool | None = None
     possessive: bool = False
     rule: str = ""
+    gender: str = ""  # female | male | "" (unknown), from a given name or a title
 
 
 @dataclass
@@ -192,7 +238,10 @@ class Registry:
         """Remember a named mention so later surnames and role phrases can refer back to it."""
         if not m.entity or m.kind not in ("actor", "name", "organisation"):
             return
-        known = self.names.setdefault(m.entity, {"name": m.surface, "role": "", "jurisdiction": "", "person": m.is_person})
+        known = self.names.setdefault(m.entity, {"name": m.surface, "role": "", "jurisdiction": "", "person": m.is_person,
+                                                 "gender": ""})
+        if m.gender and not known.get("gender"):
+            known["gender"] = m.gender
         if m.role and not known["role"]:
             known["role"] = m.role
         if m.jurisdiction and not known["jurisdiction"]:
@@ -221,6 +270,64 @@ def _bare(name: str) -> str:
     ('Trump', 'Utah')
     """
     return re.sub(r"(?:’s|'s|’|')$", "", name.rstrip(".,;:"))
+
+
+_TOKEN = re.compile(r"\S+")
+_NEXT_CAP = re.compile(rf"\s+(?:{_PARTICLE}\s+)?(?P<w>[A-ZÀ-Þ][\w'’-]*[\w])")
+
+
+def person_span(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """Return ``(start, end, office)``: a candidate name without the office words before it or a date after it.
+
+    A name the pattern cut short ("House Majority Leader William") is carried on over the capitalised words
+    that follow. ``start == end`` when nothing but an office is left; ``office`` is the office words, in
+    small letters.
+
+    >>> t = "said House Majority Leader William Lamberth, R-Portland."
+    >>> s, e, office = person_span(t, 5, 34)
+    >>> t[s:e], office
+    ('William Lamberth', 'house majority leader')
+    >>> t = "Trump’s Border Czar warned"
+    >>> person_span(t, 0, 19)
+    (19, 19, 'border czar')
+    """
+    words = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
+    office = []
+    while words:
+        w = text[words[0][0]:words[0][1]]
+        bare = _bare(w)
+        if bare in OFFICE_WORDS:
+            office.append(bare)
+        elif not (bare != w and len(words) > 1 and text[words[1][0]:words[1][1]] in OFFICE_WORDS):
+            break  # an owner ("Trump’s") is dropped only before an office
+        words.pop(0)
+    while words and _bare(text[words[-1][0]:words[-1][1]]) in _AFTER_NAME:
+        words.pop()
+    if not words:
+        return end, end, " ".join(office).lower()
+    s, e = words[0][0], words[-1][1]
+    n = len(words)
+    if office:
+        while n < 3:
+            m = _NEXT_CAP.match(text, e)
+            if not m or m.group("w") in _STOP or m.group("w") in OFFICE_WORDS or m.group("w") in _AFTER_NAME:
+                break
+            e, n = m.end(), n + 1
+    if e > s and text[e - 1] in ".,;:" and not re.search(r"\b[A-Z]\.$", text[s:e]):
+        e -= 1
+    return s, e, " ".join(office).lower()
+
+
+def given_gender(name: str) -> str:
+    """Return "female" or "male" when a name's first word is a common given name of that kind, else "".
+
+    >>> given_gender("Maria Ruiz"), given_gender("Tom Okafor"), given_gender("Okafor")
+    ('female', 'male', '')
+    """
+    first = name.split()[0] if name.split() else ""
+    if len(name.split()) < 2:
+        return ""
+    return "female" if first in GIVEN_FEMALE else "male" if first in GIVEN_MALE else ""
 
 
 def _strip_stop(place: str) -> str:
@@ -280,9 +387,24 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
         hit = registry.kb.surfaces.get(normalise(name).strip())
         return hit[1] if hit and hit[0] == "actor" else None
 
-    def add(priority, start, end, kind, entity="", role="", jurisdiction="", person=None, rule=""):
+    def add(priority, start, end, kind, entity="", role="", jurisdiction="", person=None, rule="", gender=""):
+        if person and not gender and kind in ("name", "actor"):
+            gender = given_gender(text[start:end])
         cands.append((priority, Mention(offset + start, offset + end, text[start:end], kind, entity, role,
-                                        jurisdiction, person, _possessive(text, end), rule)))
+                                        jurisdiction, person, _possessive(text, end), rule, gender)))
+
+    def add_person(priority, start, end, rule, role="", jurisdiction=""):
+        """Add a guessed person's name, without the office words before it; an office alone is a role phrase."""
+        s, e, office = person_span(text, start, end)
+        if s == e:
+            if office:
+                add(priority, start, end, "role", "", office, "", True, rule + " (an office, no name)")
+            return
+        name = text[s:e]
+        if registry.kb.surfaces.get(normalise(name), ("",))[0] == "place" or name in _STOP:
+            return
+        entity = known(name)
+        add(priority, s, e, "actor" if entity else "name", entity or slug(name), role or office, jurisdiction, True, rule)
 
     # hand-curated names and aliases (persons and organisations), longest first
     pattern = _actor_pattern(registry.kb)
@@ -294,12 +416,18 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
                 actor.get("kind") == "person", "hand-curated alias")
     for m in (_TITLED.finditer(text) if _TITLE_WORDS.search(text) else ()):  # a title must be there
         name, place = _bare(m.group("name")), _strip_stop(m.group("place"))
+        ns, ne, _ = person_span(text, m.start("name"), m.start("name") + len(name))
+        if ns == ne or ns != m.start("name"):
+            continue  # "Mayor Monday", or a title before another office
+        name = text[ns:ne]
         start = m.start("place") + m.group("place").find(place) if place else m.start("title")
-        end = m.end() if m.group("of") else m.start("name") + len(name)
+        end = m.end() if m.group("of") and ne == m.start("name") + len(_bare(m.group("name"))) else ne
         entity = known(name) or known(f"{m.group('title')} {name}")
         jurisdiction = place or _bare(m.group("of") or "")
-        add(2, start, end, "actor" if entity else "name", entity or slug(name), TITLES[m.group("title")],
-            jurisdiction, True, "title before a name")
+        title = m.group("title")
+        gender = "female" if re.search(r"woman$|^(?:Mrs|Ms)\.?$", title) else "male" if re.search(r"man$", title) else ""
+        add(2, start, end, "actor" if entity else "name", entity or slug(name), TITLES[title],
+            jurisdiction, True, "title before a name", gender)
         cands[-1][1].surface = name if not entity else cands[-1][1].surface
     for m in _APPOSITIVE.finditer(text):
         name = m.group("name")
@@ -322,8 +450,11 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
                 continue
             org = name.split()[-1] in ORG_WORDS
             entity = known(name)
-            add(1, start, start + len(name), "actor" if entity else ("organisation" if org else "name"),
-                entity or slug(name), "", "", not org, "name next to a speech verb")
+            if org or entity:
+                add(1, start, start + len(name), "actor" if entity else "organisation",
+                    entity or slug(name), "", "", not org, "name next to a speech verb")
+            else:
+                add_person(1, start, start + len(name), "name next to a speech verb")
     for m in _AGED.finditer(text):
         name = _strip_stop(m.group("name"))
         if len(name.split()) >= 2:
@@ -333,11 +464,22 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
     for rx in (_SURNAME_VERB, _VERB_SURNAME) if has["speech verb"] else ():
         for m in rx.finditer(text):
             name = m.group("name")
+            if name in OFFICE_WORDS:
+                add(0, m.start("name"), m.end("name"), "role", "", name.lower(), "", True, "an office next to a speech verb")
+                continue
             if name in _STOP or name in ORG_WORDS or registry.kb.surfaces.get(normalise(name), ("",))[0] == "place":
                 continue
             entity = known(name) or registry.surnames.get(normalise(name), "")
             add(0, m.start("name"), m.end("name"), "actor" if known(name) else "name", entity or slug(name), "", "", True,
                 "surname next to a speech verb")
+    for m in _ROLE_BEFORE.finditer(text) if has["role"] or has["media"] else ():
+        add_person(1, m.start("name"), m.end("name"), "role, then name", m.group("role"))
+    for m in _GIVEN_NAME.finditer(text):
+        if m.group("given") in _GIVEN:
+            add_person(1, m.start(), m.end(), "given name and surname")
+    for m in _OTHER_ROLE.finditer(text) if has["media"] or has["organisation"] else ():
+        role = m.group("role")
+        add(0, m.start(), m.end(), "role", "", role, "", role in MEDIA_ROLES, "role phrase")
     for m in _ORG.finditer(text):
         name = m.group("name")
         if len(name.split()) < 2 and name not in ("Post", "Times"):

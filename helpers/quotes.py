@@ -68,22 +68,48 @@ class ArticleResult:
 _SPEAKER_KINDS = ("actor", "name", "organisation", "pronoun", "role", "document")
 
 
+def _compatible(reg: _m.Registry, entity: str, pronoun: str) -> bool:
+    """Return True when ``pronoun`` ("he", "she") can refer to ``entity``: a person whose gender is not known otherwise."""
+    info = reg.info(entity)
+    if not info.get("person"):
+        return False
+    gender = info.get("gender", "")
+    return not gender or gender == ("female" if pronoun.lower() == "she" else "male")
+
+
 def _resolve(m: _m.Mention, reg: _m.Registry, history, focus: str, same_sentence: list[_m.Mention]) -> str:
     if m.kind in ("actor", "name", "organisation"):
         return m.entity
     if m.kind == "pronoun":
         for prior in reversed(same_sentence):
-            if prior.entity and not prior.possessive and reg.info(prior.entity).get("person") and prior.kind != "pronoun":
+            if prior.entity and not prior.possessive and prior.kind != "pronoun" and _compatible(reg, prior.entity, m.surface):
                 return prior.entity
-        if focus:
+        if focus and _compatible(reg, focus, m.surface):
             return focus
-        # an excerpt may begin after the person was introduced: the last person named so far
-        return next((e for e in reversed(history) if reg.info(e).get("person")), "")
+        # the nearest person the pronoun can stand for; an excerpt may begin after the person was introduced
+        return next((e for e in reversed(history) if _compatible(reg, e, m.surface)), "")
     if m.kind == "role":
-        for entity in reversed(history):
-            role = reg.info(entity).get("role", "") or ""
-            if re.search(rf"\b{re.escape(m.role)}\b", role.lower()):
-                return entity
+        if m.role in _m.MEDIA_ROLES:
+            found = next((e for e in reversed(history) if m.role in (reg.info(e).get("role", "") or "").lower()), "")
+            if found:
+                return found
+            # an unnamed journalist: the questions are theirs, never the guest's
+            entity = "unnamed-" + m.role
+            reg.names.setdefault(entity, {"name": "unnamed " + m.role, "role": m.role, "jurisdiction": "", "person": True,
+                                          "gender": ""})
+            return entity
+        if m.role in _m.ORG_NOUNS:
+            orgs = [e for e in reversed(history) if reg.info(e).get("person") is False
+                    and reg.info(e).get("role") != "news outlet"]
+            return next((e for e in orgs if m.role in reg.info(e).get("name", "").lower()), orgs[0] if orgs else "")
+        roles = [m.role] + ([m.role.split()[-1]] if " " in m.role else [])
+        for role in roles:
+            for entity in reversed(history):
+                known = reg.info(entity).get("role", "") or ""
+                if re.search(rf"\b{re.escape(role)}\b", known.lower()):
+                    return entity
+        if m.role in _m._PLAIN_ROLES and focus and reg.info(focus).get("person"):
+            return focus
         # an excerpt that met the person by surname only: the last person whose office the text has not given
         return next((e for e in reversed(history) if reg.info(e).get("person") and not reg.info(e).get("role")), "")
     if m.kind == "document":
