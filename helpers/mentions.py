@@ -146,6 +146,15 @@ _ORG = re.compile(
     rf"\b(?:[Tt]he\s+)(?P<name>(?:{_CAP}\s+){{0,6}}?(?:{'|'.join(re.escape(w) for w in sorted(ORG_WORDS, key=len, reverse=True))}))"
     rf"(?:\s+of\s+(?!{_DAYS}){_CAP}(?:\s+(?!{_DAYS}){_CAP})?)?\b"
 )
+# An organisation's name without "the", its words joined by "and", "of", "for" ("Immigration and Customs
+# Enforcement announced", "Lawyers for Civil Rights filed", "Charlotte-Mecklenburg Police Department said").
+_ORG_HEADS = tuple(w for w in ORG_WORDS if " " not in w) + ("Enforcement", "Protection", "Patrol", "Rights", "Security")
+_ORG_BARE = re.compile(
+    rf"(?<![\w’'.-])(?P<name>(?:U\.S\.\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:and|of|for|on|&)\s+(?:the\s+)?)?[A-Z][\w’'.-]*){{0,5}}"
+    rf"\s+(?:{'|'.join(sorted(_ORG_HEADS, key=len, reverse=True))}))(?![\w’'-])"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?!{_DAYS})[A-Z][\w’'.-]*(?:\s+(?:and\s+)?(?!{_DAYS})[A-Z][\w’'.-]*){{0,2}})?"
+)
+_ORG_HEAD_WORDS = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)})\b")
 _ACRONYM = re.compile(rf"(?:\b[Tt]he\s+(?P<a>[A-Z]{{2,6}})\b|\b(?P<b>[A-Z]{{2,6}})\s+(?=(?:also\s+)?(?:{_VERB_RE})\b))")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # A given name and a surname, anywhere ("Gregory Bovino and dozens of agents"): the given name is checked against
@@ -464,10 +473,10 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
     for rx in (_SURNAME_VERB, _VERB_SURNAME) if has["speech verb"] else ():
         for m in rx.finditer(text):
             name = m.group("name")
-            if name in OFFICE_WORDS:
+            if name in OFFICE_WORDS and rx is _SURNAME_VERB:
                 add(0, m.start("name"), m.end("name"), "role", "", name.lower(), "", True, "an office next to a speech verb")
                 continue
-            if name in _STOP or name in ORG_WORDS or registry.kb.surfaces.get(normalise(name), ("",))[0] == "place":
+            if name in _STOP or name in ORG_WORDS or name in OFFICE_WORDS or registry.kb.surfaces.get(normalise(name), ("",))[0] == "place":
                 continue
             entity = known(name) or registry.surnames.get(normalise(name), "")
             add(0, m.start("name"), m.end("name"), "actor" if known(name) else "name", entity or slug(name), "", "", True,
@@ -482,11 +491,34 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
         add(0, m.start(), m.end(), "role", "", role, "", role in MEDIA_ROLES, "role phrase")
     for m in _ORG.finditer(text):
         name = m.group("name")
-        if len(name.split()) < 2 and name not in ("Post", "Times"):
+        whole = m.group(0)[m.start("name") - m.start():]
+        if len(whole.split()) < 2 and name not in ("Post", "Times"):
             continue
-        entity = known(m.group(0)[m.start("name") - m.start():]) or known(name)
+        entity = known(whole) or known(name)
         news = any(name.endswith(w) for w in NEWS_WORDS)
-        add(1, m.start("name"), m.end(), "actor" if entity else "organisation", entity or slug(name),
+        add(1, m.start("name"), m.end(), "actor" if entity else "organisation", entity or slug(whole),
+            "news outlet" if news else "", "", False, "organisation name")
+    for m in _ORG_BARE.finditer(text) if _ORG_HEAD_WORDS.search(text) else ():
+        name = m.group(0)
+        joined = re.search(rf"\s(?:{'|'.join(_ORG_HEADS)})(?=\s+(?:and|&)\s)", name)
+        if joined:  # two organisations ("the Police Department and the Sheriff's Office"): the first
+            name = name[:joined.end()]
+        first = name.split()[0]
+        if first in _GIVEN or first in TITLES:  # "John A. Mendez of the United States District Court": the court
+            cut = re.search(r"\s(?:of|for|at)\s+(?:the\s+)?", name)
+            name = name[cut.end():] if cut else ""
+            first = name.split()[0] if name.split() else ""
+        while first in _STOP or first in ("U.S.",) and len(name.split()) < 3:
+            name = name[len(first):].lstrip()
+            first = name.split()[0] if name.split() else ""
+        if len(name.split()) < 2 or first in OFFICE_WORDS and first not in ("U.S.", "White", "Homeland", "Customs",
+                                                                            "Immigration", "Police", "Federal", "State"):
+            continue
+        start = m.start() + m.group(0).find(name)
+        end = start + len(name)
+        entity = known(name)
+        news = any(name.endswith(w) for w in NEWS_WORDS)
+        add(1, start, end, "actor" if entity else "organisation", entity or slug(name),
             "news outlet" if news else "", "", False, "organisation name")
     for m in _ACRONYM.finditer(text):
         group = "a" if m.group("a") else "b"
