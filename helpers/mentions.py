@@ -60,6 +60,17 @@ OFFICE_WORDS = frozenset(
     "Customs Department Office Officials Secretary-designate Czar Tsar Former Interim Prosecutor Magistrate Circuit "
     "Court Appeals Senior Staff Legal Policy Communications Public Affairs Affairs Operations Field Regional".split()
 )
+# Words that make a run of capitalised words something other than a person: a place, a group of people, an event.
+NOT_A_PERSON = frozenset(
+    "County City State States Parish Island Vineyard Valley Beach Heights Park Street Avenue Road Bridge Migration "
+    "Operation Act Bill Law Amendment Supporters Opponents Republicans Democrats Protesters Critics Advocates "
+    "Officials Residents Lawmakers Activists Immigrants Americans Agents Officers Both Many Others Police Guard "
+    "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois "
+    "Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri "
+    "Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington "
+    "Wisconsin Wyoming York Jersey Carolina Dakota Hampshire Mexico Chicago Boston Denver Portland COVID".split()
+)
+PARTY_WORDS = frozenset(("Republican", "Democrat"))
 # Words after a name that are not part of it ("Donald Trump Thursday").
 _AFTER_NAME = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
@@ -154,13 +165,14 @@ _ORG_BARE = re.compile(
     rf"\s+(?:{'|'.join(sorted(_ORG_HEADS, key=len, reverse=True))}))(?![\w’'-])"
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?!{_DAYS})[A-Z][\w’'.-]*(?:\s+(?:and\s+)?(?!{_DAYS})[A-Z][\w’'.-]*){{0,2}})?"
 )
+_ACRONYM_OF = re.compile(r"(?<![\w’'.-])(?P<name>[A-Z]{2,6}\s+of\s+[A-Z][\w’'.-]*[\w](?:\s+[A-Z][\w’'.-]*[\w])?)")
 _ORG_HEAD_WORDS = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)})\b")
 _ACRONYM = re.compile(rf"(?:\b[Tt]he\s+(?P<a>[A-Z]{{2,6}})\b|\b(?P<b>[A-Z]{{2,6}})\s+(?=(?:also\s+)?(?:{_VERB_RE})\b))")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # A given name and a surname, anywhere ("Gregory Bovino and dozens of agents"): the given name is checked against
 # the common given names of :mod:`helpers.vocabulary`.
 _GIVEN_NAME = re.compile(r"(?<![\w’'.-])(?P<given>[A-Z][a-z]+)\s+(?P<rest>(?:[A-Z]\.\s+)?(?:(?:de|del|la|van|von|da|di)\s+)?"
-                         r"[A-Z][\w’'-]*[a-z](?:\s+[A-Z][\w’'-]*[a-z]){0,2})")
+                         r"[A-Z](?:[\w-]|['’](?!s\b))*[a-z](?:\s+[A-Z](?:[\w-]|['’](?!s\b))*[a-z]){0,2})")
 _GIVEN = GIVEN_FEMALE | GIVEN_MALE
 # A role in small letters right before a name: "attorney Ann Jacobs", "DeSantis spokeswoman Helen Ferre".
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>{'|'.join(sorted(ROLE_NOUNS + MEDIA_ROLES, key=len, reverse=True))})\s+(?P<name>{NAME})")
@@ -242,6 +254,25 @@ class Registry:
                          jurisdiction=actor["jurisdiction"] or found.get("jurisdiction", ""),
                          person=actor["kind"] == "person")
         return found
+
+    def misspelt(self, surname: str) -> str:
+        """Return the id of a person met earlier whose surname this one misspells by a letter or two, else "".
+
+        >>> reg = Registry(Knowledge.nothing())
+        >>> reg.introduce(Mention(0, 14, "Thomas Hodgson", "name", "thomas-hodgson", is_person=True))
+        >>> reg.misspelt("Hodson"), reg.misspelt("Hobbs")
+        ('thomas-hodgson', '')
+        """
+        from difflib import SequenceMatcher
+
+        word = normalise(surname)
+        if len(word) < 5:
+            return ""
+        for known, entity in self.surnames.items():
+            if known[:1] == word[:1] and " " not in known and abs(len(known) - len(word)) <= 2 \
+                    and SequenceMatcher(None, known, word).ratio() >= 0.8:
+                return entity
+        return ""
 
     def introduce(self, m: Mention) -> None:
         """Remember a named mention so later surnames and role phrases can refer back to it."""
@@ -410,7 +441,12 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
                 add(priority, start, end, "role", "", office, "", True, rule + " (an office, no name)")
             return
         name = text[s:e]
-        if registry.kb.surfaces.get(normalise(name), ("",))[0] == "place" or name in _STOP:
+        last = _bare(name.split()[-1])
+        if last in PARTY_WORDS:  # "the Kentucky Republican told": the person the text is about
+            add(priority, start, end, "role", "", last.lower(), "", True, rule + " (a party, no name)")
+            return
+        if registry.kb.surfaces.get(normalise(name), ("",))[0] == "place" or name in _STOP or (
+                not known(name) and any(_bare(w) in NOT_A_PERSON or w.isupper() and len(w) > 1 for w in name.split())):
             return
         entity = known(name)
         add(priority, s, e, "actor" if entity else "name", entity or slug(name), role or office, jurisdiction, True, rule)
@@ -479,12 +515,15 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
             if name in _STOP or name in ORG_WORDS or name in OFFICE_WORDS or registry.kb.surfaces.get(normalise(name), ("",))[0] == "place":
                 continue
             entity = known(name) or registry.surnames.get(normalise(name), "")
+            if not entity and name in NOT_A_PERSON:
+                continue
+            entity = entity or registry.misspelt(name)
             add(0, m.start("name"), m.end("name"), "actor" if known(name) else "name", entity or slug(name), "", "", True,
                 "surname next to a speech verb")
     for m in _ROLE_BEFORE.finditer(text) if has["role"] or has["media"] else ():
         add_person(1, m.start("name"), m.end("name"), "role, then name", m.group("role"))
     for m in _GIVEN_NAME.finditer(text):
-        if m.group("given") in _GIVEN:
+        if m.group("given") in _GIVEN and not _possessive(text, m.end("given")):
             add_person(1, m.start(), m.end(), "given name and surname")
     for m in _OTHER_ROLE.finditer(text) if has["media"] or has["organisation"] else ():
         role = m.group("role")
@@ -520,6 +559,10 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
         news = any(name.endswith(w) for w in NEWS_WORDS)
         add(1, start, end, "actor" if entity else "organisation", entity or slug(name),
             "news outlet" if news else "", "", False, "organisation name")
+    for m in _ACRONYM_OF.finditer(text):
+        entity = known(m.group("name"))
+        add(1, m.start(), m.end(), "actor" if entity else "organisation", entity or slug(m.group("name")), "", "", False,
+            "acronym of a place")
     for m in _ACRONYM.finditer(text):
         group = "a" if m.group("a") else "b"
         entity = known(m.group(group))

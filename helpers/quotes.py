@@ -179,6 +179,8 @@ def _pick_after(text: str, q_end: int, limit: int, ms: list[_m.Mention]) -> tupl
     if verb.start() > head + 1:
         return "", "", ""
     after_verb = verb_at + len(verb.group(0))
+    if verb.group(0) in ("told", "tells"):
+        return "", "", ""  # "…,” told the newspaper": the listener, not the speaker
     follow = [m for m in ms if after_verb <= m.start <= after_verb + 30 and m.kind in _SPEAKER_KINDS and m.entity
               and re.fullmatch(r"\s*(?:(?:the\s+)?[\w.’'-]+\s+){0,4}?", text[after_verb:m.start])
               and (m.start - after_verb <= 5 or m.kind != "pronoun")]
@@ -321,11 +323,19 @@ def _sentence_at(rows, pos: int):
     return None
 
 
+# A sentence that ends on a title's abbreviation ("…,” Rep.") was cut before the name: the attribution goes on.
+_ABBREVIATION_END = re.compile(r"\b(?:Rep|Reps|Sen|Sens|Gov|Lt|Dr|Gen|Sgt|Capt|Cmdr|Atty|Ald|Del|Mr|Mrs|Ms|Prof|Rev|St|Supt|Insp)\.\s*$")
+
+
 def _attribute(q: Quote, text: str, quotes: list[Quote], ms: list[_m.Mention], rows) -> None:
     close_sent = _sentence_at(rows, q.end - 1)
     open_sent = _sentence_at(rows, q.start)
     nxt = [o.start for o in quotes if o.start >= q.end and o.paragraph == q.paragraph]
-    limit = min([close_sent.end] + nxt) if close_sent is not None else q.end
+    end = close_sent.end if close_sent is not None else q.end
+    if close_sent is not None and _ABBREVIATION_END.search(text, max(q.end, end - 8), end):
+        following = _sentence_at(rows, end + 1) or _sentence_at(rows, end + 2)
+        end = following.end if following is not None and following.paragraph == close_sent.paragraph else end
+    limit = min([end] + nxt) if close_sent is not None else q.end
     speaker, verb, rule = _pick_after(text, q.end, limit, ms)
     if speaker:
         q.speaker, q.verb, q.attribution = speaker, verb, rule
@@ -371,6 +381,8 @@ def _transcript(quotes: list[Quote], text: str, reg: _m.Registry) -> None:
         if not m or m.group("label") in _NOT_A_SPEAKER or m.group("label").upper() in _NOT_A_SPEAKER:
             continue
         label = m.group("label")
+        if not label.isupper() and normalise(label) not in reg.surnames and not reg.kb.surfaces.get(normalise(label)):
+            continue  # "Why: ...", "Original Spanish: ...": a lead-in, not a speaker's label
         name = label.title() if label.isupper() else label
         entity = reg.kb.surfaces.get(normalise(name), ("", ""))[1] or _m.slug(name)
         if entity not in reg.names and not reg.kb.actor(entity):
@@ -398,7 +410,7 @@ def _sentence_speaker(q: Quote, text: str, quotes: list[Quote], ms: list[_m.Ment
                 return
         after = [m for m in ms if at + len(verb.group(0)) <= m.start <= at + len(verb.group(0)) + 5 and m.kind in _SPEAKER_KINDS
                  and m.entity and m.kind != "document"]
-        if after and verb.group(0) in ("said", "says", "told", "wrote", "added", "asked", "according to"):
+        if after and verb.group(0) in ("said", "says", "wrote", "added", "asked", "according to"):  # "told X": the listener
             m = after[0]
             q.speaker, q.verb = m.entity, verb.group(0)
             q.attribution = "subject of the sentence's speech verb: '" + verb.group(0) + " " + text[m.start:m.end] + "'"
