@@ -80,7 +80,7 @@ _AFTER_NAME = frozenset(
 MEDIA_ROLES = ("reporter", "interviewer", "host", "anchor", "moderator", "journalist", "correspondent")
 # Nouns that refer back to an organisation ("the agency said", "the department said in a statement").
 ORG_NOUNS = ("agency", "department", "group", "organization", "organisation", "office", "administration",
-             "coalition", "union", "company", "campaign", "committee", "association", "nonprofit", "firm")
+             "coalition", "union", "company", "campaign", "committee", "association", "nonprofit", "firm", "police")
 # Roles that name no office of their own: they refer to the person the text is about.
 _PLAIN_ROLES = frozenset(("democrat", "republican"))
 # Nouns that make a phrase a role ("the county sheriff", "a law professor").
@@ -126,6 +126,11 @@ SPEECH_VERBS = (
     "saying", "adding", "citing", "noting", "calling", "arguing", "promising", "warning", "telling", "writing",
     "declaring", "insisting", "vowing", "urging", "describing", "described", "called", "pledged", "pledging",
     "notes", "claims", "claimed", "accused", "reiterated", "shouted", "chanted", "explaining", "asking", "stating",
+    "recalls", "explains", "argues", "insists", "warns", "remarked", "echoed", "admitted", "admits", "boasted",
+    "quipped", "recounted", "demanded", "proclaimed", "announces", "asks", "replies", "responds", "testifies",
+    "emphasizes", "stresses", "observed", "lamented", "wondered", "affirmed", "confirmed", "denied",
+    "blasted", "slammed", "touted", "praised", "criticized", "charged", "alleged", "alleges", "contends", "concluded",
+    "concludes", "remarking", "adds", "posting", "tweeting", "announcing", "responding", "replying", "pleaded",
 )
 DIRECTIVE_VERBS = ("ordered", "instructed", "directed", "banned", "barred", "required", "signed", "issued", "proposed")
 PRONOUNS = {"he": "person", "she": "person", "He": "person", "She": "person"}

@@ -332,7 +332,9 @@ def _attribute(q: Quote, text: str, quotes: list[Quote], ms: list[_m.Mention], r
     open_sent = _sentence_at(rows, q.start)
     nxt = [o.start for o in quotes if o.start >= q.end and o.paragraph == q.paragraph]
     end = close_sent.end if close_sent is not None else q.end
-    if close_sent is not None and _ABBREVIATION_END.search(text, max(q.end, end - 8), end):
+    cut = _ABBREVIATION_END.search(text, max(q.end, end - 8), end) or (
+        end <= q.end + 1 and re.search(r"[?!…]\W*$", text[q.start:q.end]))  # "“… States!” Trump wrote": split after the mark
+    if close_sent is not None and cut:
         following = _sentence_at(rows, end + 1) or _sentence_at(rows, end + 2)
         end = following.end if following is not None and following.paragraph == close_sent.paragraph else end
     limit = min([end] + nxt) if close_sent is not None else q.end
