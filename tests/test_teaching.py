@@ -136,7 +136,7 @@ def test_deck_slides_named_in_the_lesson_plans_exist():
     text = TEACHING.read_text(encoding="utf-8")
     headings = {line[3:].strip() for deck in (ROOT / "notebooks" / "decks").glob("*.md")
                 for line in deck.read_text(encoding="utf-8").splitlines() if line.startswith("## ")}
-    named = set(re.findall(r"\*“([^”]+)”\*", text))   # slides are named as *“Heading”*
+    named = {" ".join(n.split()) for n in re.findall(r"\*“([^”]+)”\*", text)}   # slides are named as *“Heading”*
     assert named, "the lesson plans name no slide"
     assert not named - headings, f"slides named in TEACHING.md that no deck script has: {sorted(named - headings)}"
 
