@@ -179,6 +179,9 @@ _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _GIVEN_NAME = re.compile(r"(?<![\w’'.-])(?P<given>[A-Z][a-z]+)\s+(?P<rest>(?:[A-Z]\.\s+)?(?:(?:de|del|la|van|von|da|di)\s+)?"
                          r"[A-Z](?:[\w-]|['’](?!s\b))*[a-z](?:\s+[A-Z](?:[\w-]|['’](?!s\b))*[a-z]){0,2})")
 _GIVEN = GIVEN_FEMALE | GIVEN_MALE
+# A title and a surname alone ("Mayor Bowser", "Ms. Ruiz"): a person, often met before by full name.
+_TITLED_SURNAME = re.compile(rf"(?<![\w.])(?P<title>{_TITLE_RE}|Mr\.|Mrs\.|Ms\.)\s+(?P<name>[A-Z][a-z](?:[\w-]|['’](?!s\b))*[a-z])"
+                             rf"(?![\w’'-]*\s+(?:[A-Z]|(?:de|del|la|van|von|da|di)\s))")
 # A role in small letters right before a name: "attorney Ann Jacobs", "DeSantis spokeswoman Helen Ferre".
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>{'|'.join(sorted(ROLE_NOUNS + MEDIA_ROLES, key=len, reverse=True))})\s+(?P<name>{NAME})")
 # Role phrases of journalists and organisations ("the reporter asked", "the agency said").
@@ -369,10 +372,11 @@ def given_gender(name: str) -> str:
     >>> given_gender("Maria Ruiz"), given_gender("Tom Okafor"), given_gender("Okafor")
     ('female', 'male', '')
     """
-    first = name.split()[0] if name.split() else ""
-    if len(name.split()) < 2:
-        return ""
-    return "female" if first in GIVEN_FEMALE else "male" if first in GIVEN_MALE else ""
+    words = name.split()
+    for i, first in enumerate(words[:-1]):  # past a title or a place ("President Donald Trump", "Chicago Mayor Ann Lee")
+        if first in GIVEN_FEMALE or first in GIVEN_MALE:
+            return "female" if first in GIVEN_FEMALE else "male"
+    return ""
 
 
 def _strip_stop(place: str) -> str:
@@ -525,6 +529,14 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
             entity = entity or registry.misspelt(name)
             add(0, m.start("name"), m.end("name"), "actor" if known(name) else "name", entity or slug(name), "", "", True,
                 "surname next to a speech verb")
+    for m in (_TITLED_SURNAME.finditer(text) if _TITLE_WORDS.search(text) or "M" in text else ()):
+        name, title = m.group("name"), m.group("title")
+        if name in _STOP or name in OFFICE_WORDS or name in NOT_A_PERSON or name in ORG_WORDS:
+            continue
+        entity = known(name) or registry.surnames.get(normalise(name), "") or registry.misspelt(name)
+        gender = "female" if title in ("Mrs.", "Ms.") or title.endswith("woman") else "male" if title == "Mr." or title.endswith("man") else ""
+        add(1, m.start("name"), m.end("name"), "actor" if known(name) else "name", entity or slug(name),
+            TITLES.get(title, ""), "", True, "title before a surname", gender)
     for m in _ROLE_BEFORE.finditer(text) if has["role"] or has["media"] else ():
         add_person(1, m.start("name"), m.end("name"), "role, then name", m.group("role"))
     for m in _GIVEN_NAME.finditer(text):

@@ -124,14 +124,35 @@ def _object_of_preposition(text: str, m: _m.Mention) -> bool:
 
 def _speaks_for(text: str, m: _m.Mention) -> bool:
     """Return True when a mention is the one someone else speaks for ("a spokesperson for X said")."""
-    return bool(re.search(r"\b(?:spokes\w+|aides?|advisers?|lawyers?|attorneys?|representatives?|staff)\s+(?:for|to|of)\s+$",
+    return bool(re.search(r"\b(?:spokes\w+|aides?|advisers?|lawyers?|attorneys?|representatives?|staff)\s+(?:for|to|of)\s+(?:the\s+)?$",
                           text[max(0, m.start - 30):m.start]))
+
+
+_FOR_ORGANISATION = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:spokes\w+|officials?|representatives?|statement)?\s*$")
+
+
+def _organisation_speaks(text: str, m: _m.Mention, verb_at: int) -> bool:
+    """Return True when an organisation speaks through someone unnamed: "a spokesperson for X said", "an X spokesperson told"."""
+    if m.is_person is not False or m.kind not in ("organisation", "actor", "role"):
+        return False
+    return _FOR_ORGANISATION.match(text[m.end:verb_at]) is not None and (
+        _speaks_for(text, m) or re.search(r"(?:spokes\w+|officials?|representatives?)\s*$", text[m.end:verb_at]) is not None
+        or not text[m.end:verb_at].strip(" ()"))
 
 
 def _pick_before(text: str, start: int, ms: list[_m.Mention], verb_at: int, verb: str, prev_speaker: str) -> tuple[str, str]:
     """Return (speaker, rule) for a speech verb at ``verb_at``, before the quote; mentions start at ``start``."""
     cands = [m for m in ms if start <= m.start and m.end <= verb_at and m.kind in _SPEAKER_KINDS]
+    if verb.lower() == "according to":
+        # "According to Wilson, the images “were from five years ago”": the source named after the words
+        after = [m for m in ms if verb_at + len(verb) <= m.start <= verb_at + len(verb) + 6 and m.entity
+                 and m.kind in _SPEAKER_KINDS and m.kind != "pronoun"]
+        return (after[0].entity, "source of the words: 'according to " + after[0].surface + "'") if after else ("", "")
     if verb.endswith("ing"):
+        near = [m for m in cands if m.entity and not m.possessive and m.kind not in ("document", "pronoun")
+                and re.fullmatch(r"\s+", text[m.end:verb_at])]
+        if near:  # "with Sen. Ron Wyden telling the president": the name right before the participle
+            return near[-1].entity, "subject of '" + verb + "': '" + text[near[-1].start:near[-1].end] + " " + verb + "'"
         # a participle ("…, saying") takes the subject of the whole sentence
         subjects = [m for m in cands if not m.possessive and m.entity and m.kind != "document"]
         pool = [m for m in subjects if m.kind != "pronoun"] or subjects
@@ -146,6 +167,8 @@ def _pick_before(text: str, start: int, ms: list[_m.Mention], verb_at: int, verb
             return m.entity, "before the quote: '" + text[m.start:m.end + office.end()] + " … " + verb + "'"
         if m.possessive or not m.entity:
             continue
+        if _organisation_speaks(text, m, verb_at):
+            return m.entity, "an organisation's spokesperson or statement: '" + text[m.start:m.end] + " … " + verb + "'"
         if _object_of_preposition(text, m):
             continue  # "mayor of South Bend, Indiana, tweeted": a place in an appositive, not the subject
         if _gap_ok(text[m.end:verb_at]):
@@ -406,7 +429,7 @@ def _sentence_speaker(q: Quote, text: str, quotes: list[Quote], ms: list[_m.Ment
         before = [m for m in ms if lo <= m.start and m.end <= at and m.kind in _SPEAKER_KINDS and m.entity
                   and not m.possessive and not any(s <= m.start < e for s, e in inside)]
         for m in reversed(before):
-            if _gap_ok(text[m.end:at]) and m.kind != "document" and not _speaks_for(text, m):
+            if _organisation_speaks(text, m, at) or _gap_ok(text[m.end:at]) and m.kind != "document" and not _speaks_for(text, m):
                 q.speaker, q.verb = m.entity, verb.group(0)
                 q.attribution = "subject of the sentence's speech verb: '" + text[m.start:m.end] + " … " + verb.group(0) + "'"
                 return
