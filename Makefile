@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help setup lab test add notebooks nav export benchmark benchmark-scale freeze clean site slides handouts
+.PHONY: help setup lab test add notebooks nav export benchmark benchmark-scale freeze clean site slides handouts pdf
 
 help:
 	@echo "make setup      create .venv/ and install everything (PYTHON=python3.12 to choose the Python)"
@@ -22,6 +22,7 @@ help:
 	@echo "make site       export every notebook to an offline HTML site in site/ (open site/index.html)"
 	@echo "make slides     write an offline reveal.js deck per notebook into slides/"
 	@echo "make handouts   write the key charts as PNG files into handouts/"
+	@echo "make pdf        print every deck (and its speaker notes) and a worksheet per class-hour notebook as PDF into handouts/"
 	@echo "make add FILES='page.html notes.txt'  add saved web pages or text files to the corpus (CORPUS=dir for a copy)"
 	@echo "make clean      remove .venv/, node_modules/ and everything the commands above wrote (not codings/)"
 
@@ -84,6 +85,9 @@ slides: setup
 
 handouts: setup
 	$(BIN)/python -m helpers handouts handouts
+
+pdf: setup
+	$(BIN)/python -m helpers pdf handouts
 
 freeze: setup
 	@(echo "# Every package the set-up installs, pinned exactly. Each pin installs on Python 3.11.2, 3.12 and 3.13"; \

@@ -12,6 +12,8 @@ Commands:
                              --notebooks N: each notebook's time and saved size against N replicated articles
   site OUTDIR                the notebooks as an offline HTML site (index.html, plotly.js once)
   slides OUTDIR              an offline reveal.js deck per notebook, made for a projector from notebooks/decks/
+  pdf OUTDIR                 print every deck (one slide a page, and with speaker notes) and a worksheet per
+                             class-hour notebook as PDF files (decktape and the system's Chromium)
   deckcheck FOLDER           walk every deck of FOLDER in Chromium at 1024 x 768 and 1280 x 720: text as drawn,
                              words, scrolling, speaker notes (exit 1 on any slide over the classroom limits)
   handouts OUTDIR            the key charts as PNG files (kaleido with the system's Chromium)
@@ -56,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, text in (("site", "the notebooks as an offline HTML site"), ("slides", "an offline reveal.js deck per notebook"),
                        ("handouts", "the key charts as PNG files")):
         sub.add_parser(name, help=text).add_argument("outdir")
+    sub.add_parser("pdf", help="print the decks, their speaker notes and the worksheets as PDF").add_argument("outdir")
     sub.add_parser("deckcheck", help="measure every deck of a folder as a class sees it").add_argument("folder")
     add = sub.add_parser("add", help="add saved web pages (.html), text files or folders of them as articles")
     add.add_argument("paths", nargs="+", metavar="PATH")
@@ -101,6 +104,11 @@ def main(argv: list[str] | None = None) -> int:
         written = getattr(present, args.command)(args.outdir)
         size = sum(p.stat().st_size for p in Path(args.outdir).rglob("*") if p.is_file())
         print(f"{len(written)} files written into {args.outdir} ({size / 1e6:.1f} MB in the folder)")
+    elif args.command == "pdf":
+        from . import pdf
+
+        written = pdf.make(args.outdir)
+        print(f"{len(written)} PDF files written into {args.outdir}")
     elif args.command == "deckcheck":
         from . import deckcheck
 

@@ -242,8 +242,7 @@ def slide_figure(spec: dict) -> tuple[dict, str]:
                 axis["title"].setdefault("font", {})["size"] = CHART_LABEL
     legend = layout.get("legend")
     if isinstance(legend, dict) and legend.get("orientation") == "h":  # wrap a row of entries rather than run off the slide
-        legend.update(entrywidthmode="fraction", entrywidth=0.5)
-        if isinstance(legend.get("title"), dict):
+        if isinstance(legend.get("title"), dict) and legend["title"].get("text"):
             legend["title"]["side"] = "top"
     margin = layout.setdefault("margin", {})
     margin["t"] = min(margin.get("t", 40), 40) if not layout.get("updatemenus") else max(margin.get("t", 40), 50)
@@ -342,7 +341,7 @@ def render(script_path: Path, notebook_path: Path) -> tuple[str, list[dict]]:
             if kind == "chart":
                 fig, title = slide_figure(value)
                 div = f"deck-{notebook_path.stem}-chart-{n}"
-                config = {"responsive": True, "displaylogo": False, **fig.get("config", {})}
+                config = {**fig.get("config", {}), "responsive": True, "displaylogo": False, "displayModeBar": False}
                 charts.append({"id": div, "data": fig.get("data", []), "layout": fig.get("layout", {}), "config": config})
                 body.append(f'<div class="chart"><div id="{div}" class="plotly-graph-div"></div></div>')
                 if title:
