@@ -437,6 +437,11 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
         return hit[1] if hit and hit[0] == "actor" else None
 
     def add(priority, start, end, kind, entity="", role="", jurisdiction="", person=None, rule="", gender=""):
+        owner = re.search(r"(?:’s|'s)$", text[start:end]) if kind in ("name", "organisation") else None
+        if owner:  # "Carlos Gimenez's": the name, marked as an owner
+            if entity == slug(text[start:end]):
+                entity = slug(text[start:owner.start() + start])
+            end = start + owner.start()
         if person and not gender and kind in ("name", "actor"):
             gender = given_gender(text[start:end])
         cands.append((priority, Mention(offset + start, offset + end, text[start:end], kind, entity, role,

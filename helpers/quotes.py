@@ -307,6 +307,8 @@ def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowle
             open_sent, close_sent = _sentence_at(rows, q.start), _sentence_at(rows, q.end - 1)
             if open_sent is not None and close_sent is not None:
                 _sentence_speaker(q, text, quotes, resolved, open_sent.start, close_sent.end)
+            if not q.speaker and open_sent is not None:
+                _subject_speaker(q, text, quotes, resolved, open_sent.start)
     result.mentions = resolved
     result.quotes = quotes
     return result
@@ -440,6 +442,34 @@ def _sentence_speaker(q: Quote, text: str, quotes: list[Quote], ms: list[_m.Ment
             q.speaker, q.verb = m.entity, verb.group(0)
             q.attribution = "subject of the sentence's speech verb: '" + verb.group(0) + " " + text[m.start:m.end] + "'"
             return
+
+
+def _subject_speaker(q: Quote, text: str, quotes: list[Quote], ms: list[_m.Mention], lo: int) -> None:
+    """Give ``q`` the subject of its sentence when no reporting verb names one.
+
+    News writing often frames quoted words with a verb of judgement rather than
+    of speech ("Governor Bill Lee commended the bill that “creates criminal
+    penalties …”", "Becerra celebrated the decision in “ruling against …”"):
+    the words are the subject's. The subject is the first person or
+    organisation named before the quotation, outside quotations, that is not
+    an owner ("Trump's") nor after a preposition.
+    """
+    inside = [(o.start, o.end) for o in quotes if o.end > lo and o.start < q.start]
+    lead = text[lo:q.start]
+    if re.search(r"[.!?]\s", lead.rstrip()) or not lead.strip():
+        return
+    for m in ms:
+        if m.start < lo or m.end > q.start or any(s <= m.start < e for s, e in inside):
+            continue
+        if m.kind not in _SPEAKER_KINDS or m.kind == "document" or not m.entity:
+            break
+        if m.possessive or _object_of_preposition(text, m):
+            continue
+        if re.search(r"\b(?:who|whom|which)\b|[:;]", text[m.end:q.start]):
+            return  # the words belong to the relative clause's people, or to what follows the colon
+        q.speaker, q.verb = m.entity, ""
+        q.attribution = "subject of the sentence: '" + text[m.start:m.end] + "'"
+        return
 
 
 def _continuations(quotes: list[Quote], text: str, ms: list[_m.Mention], rows) -> None:
