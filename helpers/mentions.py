@@ -476,8 +476,8 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
     for m in (_TITLED.finditer(text) if _TITLE_WORDS.search(text) else ()):  # a title must be there
         name, place = _bare(m.group("name")), _strip_stop(m.group("place"))
         ns, ne, _ = person_span(text, m.start("name"), m.start("name") + len(name))
-        if ns == ne or ns != m.start("name"):
-            continue  # "Mayor Monday", or a title before another office
+        if ns == ne:
+            continue  # "Mayor Monday": a title before a date or another office
         name = text[ns:ne]
         start = m.start("place") + m.group("place").find(place) if place else m.start("title")
         end = m.end() if m.group("of") and ne == m.start("name") + len(_bare(m.group("name"))) else ne
@@ -569,7 +569,7 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
             cut = re.search(r"\s(?:of|for|at)\s+(?:the\s+)?", name)
             name = name[cut.end():] if cut else ""
             first = name.split()[0] if name.split() else ""
-        while first in _STOP or first in ("U.S.",) and len(name.split()) < 3:
+        while first in _STOP or first.endswith("ing") or first in ("U.S.",) and len(name.split()) < 3:
             name = name[len(first):].lstrip()
             first = name.split()[0] if name.split() else ""
         if len(name.split()) < 2 or first in OFFICE_WORDS and first not in ("U.S.", "White", "Homeland", "Customs",

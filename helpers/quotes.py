@@ -119,7 +119,7 @@ def _resolve(m: _m.Mention, reg: _m.Registry, history, focus: str, same_sentence
 
 def _object_of_preposition(text: str, m: _m.Mention) -> bool:
     """Return True when a mention follows "of", "for", "in" ...: not the subject ("a spokesperson for X said")."""
-    return bool(re.search(r"\b(?:of|in|for|from|at|near)\s+$", text[max(0, m.start - 8):m.start]))
+    return bool(re.search(r"\b(?:of|in|for|from|at|near)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start]))
 
 
 def _speaks_for(text: str, m: _m.Mention) -> bool:
@@ -178,6 +178,12 @@ def _pick_before(text: str, start: int, ms: list[_m.Mention], verb_at: int, verb
     return "", ""
 
 
+# Words that may stand between a quotation and the speaker's name: an office, an owner, adjectives, no verb or clause.
+_OFFICE_LEAD = re.compile(r"(?:(?:[A-Z][\w.’'-]*|acting|former|deputy|assistant|senior|interim|top|chief|veteran|state|federal|county|"
+                          r"city|local|police|union|boss|candidate|spokes\w+|director|adviser|advisor|official|attorney|"
+                          r"lawyer|sheriff|mayor|governor|senator|secretary|commissioner|president|chair\w*|and|the|of|for)\s+){0,9}")
+
+
 def _pick_after(text: str, q_end: int, limit: int, ms: list[_m.Mention]) -> tuple[str, str, str]:
     """Return (speaker, verb, rule) for an attribution right after the quote."""
     region = text[q_end:limit]
@@ -187,7 +193,7 @@ def _pick_after(text: str, q_end: int, limit: int, ms: list[_m.Mention]) -> tupl
     verb_at = q_end + verb.start()
     lead = [m for m in ms if q_end <= m.start and m.end <= verb_at and m.kind in _SPEAKER_KINDS and m.entity
             and not m.possessive]
-    head = re.match(r"^[\s,.;:!?—–-]*(?:the\s+)?", region).end()
+    head = re.match(r"^[\s,.;:!?—–-]*(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?", region).end()
     if lead:
         gap = text[q_end + head:verb_at]
         if re.search(r"(?<!\b[A-Z])[.!?]\s", gap) or len(gap) > 160:  # "U.S. Attorney" is not a sentence end
@@ -198,6 +204,13 @@ def _pick_after(text: str, q_end: int, limit: int, ms: list[_m.Mention]) -> tupl
                     key=lambda x: x.start)
         if first.start - q_end <= head + 1 and _gap_ok(text[m.end:verb_at]):
             return m.entity, verb.group(0), "after the quote: '" + text[m.start:m.end] + " " + verb.group(0) + "'"
+        # an office before the name ("…,” ICE's acting director Thomas Homan said"): the name closest to the verb
+        closes = re.search(r"[,?!…—-]\W*$", text[max(0, q_end - 4):q_end]) is not None  # "…,” : an attribution follows
+        if closes and (_OFFICE_LEAD.fullmatch(text[q_end + head:first.start]) or first.start - q_end <= head + 1):
+            for m in reversed(named):
+                if _gap_ok(text[m.end:verb_at]) and not _object_of_preposition(text, m) and \
+                        _OFFICE_LEAD.fullmatch(text[q_end + head:m.start]):
+                    return m.entity, verb.group(0), "after the quote: '" + text[m.start:m.end] + " " + verb.group(0) + "'"
         return "", "", ""
     if verb.start() > head + 1:
         return "", "", ""
@@ -349,7 +362,8 @@ def _sentence_at(rows, pos: int):
 
 
 # A sentence that ends on a title's abbreviation ("…,” Rep.") was cut before the name: the attribution goes on.
-_ABBREVIATION_END = re.compile(r"\b(?:Rep|Reps|Sen|Sens|Gov|Lt|Dr|Gen|Sgt|Capt|Cmdr|Atty|Ald|Del|Mr|Mrs|Ms|Prof|Rev|St|Supt|Insp)\.\s*$")
+_ABBREVIATION_END = re.compile(r"(?:\b(?:Rep|Reps|Sen|Sens|Gov|Lt|Dr|Gen|Sgt|Capt|Cmdr|Atty|Ald|Del|Mr|Mrs|Ms|Prof|Rev|St|Supt|Insp)\.|"
+                               r"\b(?:[A-Z]\.){2,3})\s*$")
 
 
 def _attribute(q: Quote, text: str, quotes: list[Quote], ms: list[_m.Mention], rows) -> None:

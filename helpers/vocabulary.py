@@ -37,7 +37,7 @@ Joy Joyce Juanita Judith Judy Julia Julie Karen Karin Karoline Kate Katherine Ka
 Kim Kimberly Kirsten Kristen Kristi Kristin Kristina Lara Latoya Laura Lauren Leah Leticia Lillian Linda Lindsey
 Lisa Liz Lori Lorraine Lucia Lucy Luz Lydia Madison Maggie Marcia Margaret Maria Mariana Marie Marilyn Marisa
 Marjorie Martha Mary Maura Maxine Megan Melissa Mia Michelle Miriam Molly Monica Muriel Nancy Naomi Natalie Nicole
-Nikki Nina Nydia Olivia Pamela Patricia Paula Pauline Peggy Rachel Rebecca Regina Renee Rita Roberta Rosa Rosemary
+Nikki Nina Nydia Olivia Pam Pamela Patricia Paula Pauline Peggy Rachel Rebecca Regina Renee Rita Roberta Rosa Rosemary
 Ruth Sabrina Samantha Sandra Sara Sarah Sharon Sheila Shirley Sonia Sophia Stacey Stella Stephanie Susan Suzanne
 Sylvia Tamara Tammy Tanya Teresa Terri Theresa Tiffany Tina Tracy Tricia Valerie Vanessa Veronica Vi Victoria
 Virginia Wanda Wendy Whitney Yolanda Yvette Yvonne Zoe
