@@ -172,7 +172,9 @@ _ORG_BARE = re.compile(
 )
 _ACRONYM_OF = re.compile(r"(?<![\w’'.-])(?P<name>[A-Z]{2,6}\s+of\s+[A-Z][\w’'.-]*[\w](?:\s+[A-Z][\w’'.-]*[\w])?)")
 _ORG_HEAD_WORDS = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)})\b")
-_ACRONYM = re.compile(rf"(?:\b[Tt]he\s+(?P<a>[A-Z]{{2,6}})\b|\b(?P<b>[A-Z]{{2,6}})\s+(?=(?:also\s+)?(?:{_VERB_RE})\b))")
+_SPOKESPEOPLE = r"(?:[Oo]fficials?|spokes\w+|representatives?|statement|post|release)\b(?!\s+[A-Z])"
+_ACRONYM = re.compile(rf"(?:\b[Tt]he\s+(?P<a>[A-Z]{{2,6}})\b(?![’'-])|\b(?P<b>[A-Z]{{2,6}})\s+(?=(?:also\s+)?(?:{_VERB_RE})\b|"
+                      rf"{_SPOKESPEOPLE})|\b[Aa]n?\s+(?P<c>[A-Z]{{2,6}})\s+(?={_SPOKESPEOPLE}))")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # A given name and a surname, anywhere ("Gregory Bovino and dozens of agents"): the given name is checked against
 # the common given names of :mod:`helpers.vocabulary`.
@@ -586,7 +588,7 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
         add(1, m.start(), m.end(), "actor" if entity else "organisation", entity or slug(m.group("name")), "", "", False,
             "acronym of a place")
     for m in _ACRONYM.finditer(text):
-        group = "a" if m.group("a") else "b"
+        group = "a" if m.group("a") else "b" if m.group("b") else "c"
         entity = known(m.group(group))
         add(1, m.start(group), m.end(group), "actor" if entity else "organisation", entity or slug(m.group(group)),
             "", "", False, "acronym")

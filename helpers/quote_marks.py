@@ -16,7 +16,9 @@ from .vocabulary import KINDS, SPEECH  # noqa: F401  (the kinds a quotation can 
 MARKS = "\"“”"
 
 _VERBS = sorted(_m.SPEECH_VERBS, key=len, reverse=True)
-_SPEECH_RE = re.compile(r"\b(?:" + "|".join(_VERBS) + r"|states(?=\s+that\b)|[Aa]ccording to)\b")
+_SPEECH_RE = re.compile(r"\b(?:" + "|".join(_VERBS) + r"|states(?=\s+that\b)|[Aa]ccording to"
+                        r"|(?:(?<=statement )|(?<=letter )|(?<=post )|(?<=release )|(?<=report )|(?<=memo )|(?<=email )|(?<=tweet ))reads?"
+                        r"|read(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:statement|letter|post|release|memo|email)\b))\b")
 _DIRECTIVE_RE = re.compile(r"\b(?:" + "|".join(_m.DIRECTIVE_VERBS) + r")\b")
 _ADVERB = (r"(?:\w+ly|also|meanwhile|then|later|again|recently|previously|earlier|now|still|once|has|have|had|"
            r"was|is|will|would|last|this|on|week|night|morning|year|yesterday|today|Monday|Tuesday|Wednesday|"

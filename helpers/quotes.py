@@ -77,7 +77,7 @@ def _compatible(reg: _m.Registry, entity: str, pronoun: str) -> bool:
     return not gender or gender == ("female" if pronoun.lower() == "she" else "male")
 
 
-def _resolve(m: _m.Mention, reg: _m.Registry, history, focus: str, same_sentence: list[_m.Mention]) -> str:
+def _resolve(m: _m.Mention, reg: _m.Registry, history, focus: str, same_sentence: list[_m.Mention], author: str = "") -> str:
     if m.kind in ("actor", "name", "organisation"):
         return m.entity
     if m.kind == "pronoun":
@@ -113,7 +113,10 @@ def _resolve(m: _m.Mention, reg: _m.Registry, history, focus: str, same_sentence
         # an excerpt that met the person by surname only: the last person whose office the text has not given
         return next((e for e in reversed(history) if reg.info(e).get("person") and not reg.info(e).get("role")), "")
     if m.kind == "document":
-        return focus
+        # "his statement": the person; "the statement", "its post": whoever, person or organisation, spoke last
+        if m.surface[:3].lower() in ("his", "her"):
+            return focus
+        return author or focus
     return ""
 
 
@@ -266,6 +269,7 @@ def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowle
     # entities met so far, the most recent last, each once: a role phrase looks back for the latest with that role
     history: dict[str, None] = {}
     focus = ""
+    author = ""  # the last speaker or subject, person or organisation: the author of "the statement"
     rows = _Rows(sent_rows)
     resolved: list[_m.Mention] = []
     resolved_starts: list[int] = []
@@ -281,7 +285,7 @@ def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowle
                 if m.kind in ("actor", "name", "organisation"):
                     resolved.append(m)
                 continue
-            entity = _resolve(m, reg, history, focus, done)
+            entity = _resolve(m, reg, history, focus, done, author)
             m.entity = entity
             if entity and m.kind not in ("actor", "name", "organisation"):
                 m.is_person = reg.info(entity).get("person", m.is_person)
@@ -313,6 +317,8 @@ def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowle
             quotes[i].sentence = s.sentence
         speaker_is_person = last_speaker and reg.info(last_speaker).get("person")
         focus = last_speaker if speaker_is_person else (subject or focus)
+        named = next((m.entity for m in done if m.entity and not m.possessive and m.kind in ("actor", "name", "organisation")), "")
+        author = last_speaker or named or author
     _continuations(quotes, text, resolved, rows)
     _transcript(quotes, text, reg)
     for q in quotes:
