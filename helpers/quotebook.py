@@ -233,11 +233,16 @@ def _chip(stance: str) -> str:
             f"font-size:0.85em;white-space:nowrap'>{html.escape(stance)}</span>")
 
 
-_TD = "style='text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #DDDDDD'"
+_TD = "style='text-align:left;vertical-align:top;padding:3px 6px;border-bottom:1px solid #DDDDDD'"
+#: A heading cell that stays in view while the quotations scroll under it.
+_TH = "style='text-align:left;vertical-align:top;padding:3px 6px;border-bottom:1px solid #999999;position:sticky;top:0;background:#FFFFFF'"
 
 
 #: The explorer and its static copy show at most this many quotations, then say how many more match.
 SHOW = 100
+#: The height in pixels of the explorer's box of quotations, which scrolls: with the filters above it, it fits a
+#: 1280 x 720 screen in JupyterLab and shows four to six quotations at once.
+TABLE_HEIGHT = 380
 
 
 def search(book: pd.DataFrame, words: str) -> pd.DataFrame:
@@ -291,12 +296,21 @@ def to_html(rows: pd.DataFrame, by: str = "hand", total: int | None = None, link
     return (
         f"<p><b>{len(rows)}</b> of {total} quotations ({summary}; stance {BY_LABEL[by]})</p>"
         "<table style='border-collapse:collapse;line-height:1.35'><thead><tr>"
-        + "".join(f"<th {_TD}>{h}</th>" for h in ("stance", "quotation", "speaker", "article, date", "where in the article"))
+        + "".join(f"<th {_TH}>{h}</th>" for h in ("stance", "quotation", "speaker", "article, date", "where in the article"))
         + f"</tr></thead><tbody>{''.join(body)}</tbody></table>"
         + (f"<p><i>{len(rows) - show} more quotations match; narrow the filters or search to see them.</i></p>"
            if len(rows) > show else "")
     )
 
+
+#: The live explorer's table, compact: smaller type, fixed columns for speaker and article, the character offsets
+#: left to the link's tooltip, the heading row kept in view while the quotations scroll.
+_COMPACT = ("<style>.quote-explorer table{width:100%;font-size:13px;line-height:1.3}"
+            ".quote-explorer th{font-size:12px}"
+            ".quote-explorer td:nth-child(1){width:72px}.quote-explorer td:nth-child(3){width:190px}"
+            ".quote-explorer td:nth-child(4){width:150px}.quote-explorer td:nth-child(5){width:96px}"
+            ".quote-explorer td:nth-child(5) br,.quote-explorer td:nth-child(5) small{display:none}"
+            ".quote-explorer p{margin:4px 0}</style>")
 
 FILTERS = [("speaker", "speaker"), ("jurisdiction", "jurisdiction"), ("party", "party"), ("stance", "stance"),
            ("article_id", "article"), ("year", "year")]
@@ -329,8 +343,9 @@ def explorer(book: pd.DataFrame, by: str = "hand", **filters):
                                  f"{BY_LABEL[switch.value]}); run the notebook to filter live.</i></p>" + result.value)
             return bundle
 
-    layout = widgets.Layout(width="300px")
-    style = {"description_width": "80px"}
+    # compact: the filters wrap in columns of at least 230 pixels (three across a notebook beside the file browser),
+    # the switch and the search box share a row, and the quotations scroll in a box of their own
+    style = {"description_width": "68px"}
     boxes, reads = {}, {}
     for column, label in FILTERS:
         values = ["FAVOR", "AGAINST", "NONE"] if column == "stance" else options(book, column)
@@ -341,20 +356,25 @@ def explorer(book: pd.DataFrame, by: str = "hand", **filters):
         first = str(filters.get(label, filters.get(column, "all")))
         # thousands of speakers or articles: a box to type in, suggesting the matching values (most quoted first)
         boxes[column], reads[column] = chooser([(v, v) for v in values], first, label + ":", everything="all",
-                                               layout=layout, style=style)
+                                               layout=widgets.Layout(width="auto", min_width="0"), style=style)
     switch = widgets.ToggleButtons(options=[(BY_LABEL[k], k) for k in BY], value=by, description="stance by:",
-                                   style=style)
+                                   style={**style, "button_width": "140px"}, layout=widgets.Layout(width="380px"))
     words = widgets.Text(value=str(filters.get("search", "")), description="search:", placeholder="words of a quotation, a speaker, a place",
-                         layout=widgets.Layout(width="620px"), style=style)
-    result = widgets.HTML()
+                         layout=widgets.Layout(flex="1 1 260px", min_width="220px"), style=style)
+    result = widgets.HTML(layout=widgets.Layout(max_height=f"{TABLE_HEIGHT}px", overflow="auto",
+                                                border="1px solid #DDDDDD", padding="0 4px"))
 
     def show(_change=None):
         chosen = {col: read() for col, read in reads.items()}
         found = search(select(book, switch.value, **chosen), words.value)
-        result.value = to_html(found, switch.value, total=len(book))
+        result.value = _COMPACT + f"<div class='quote-explorer'>{to_html(found, switch.value, total=len(book))}</div>"
 
     for box in [*boxes.values(), switch, words]:
         box.observe(show, names="value")
     show()
-    grid = widgets.GridBox(list(boxes.values()), layout=widgets.Layout(grid_template_columns="repeat(3, 310px)"))
-    return _Explorer([grid, switch, words, result])
+    grid = widgets.GridBox(list(boxes.values()), layout=widgets.Layout(
+        grid_template_columns="repeat(auto-fill, minmax(230px, 1fr))", grid_gap="2px 12px", width="100%"))
+    result.layout.width = "100%"
+    # one box that wraps: the filters on their rows, the switch and the search box side by side, the quotations below
+    return _Explorer([grid, switch, words, result], layout=widgets.Layout(width="100%", flex_flow="row wrap",
+                                                                           align_items="center"))

@@ -91,13 +91,13 @@ def direction_finding(acts: pd.DataFrame, place_name: dict[str, str]) -> str:
     return "; ".join(said) + f"; {rest} other {noun} restricted cooperation"
 
 
-def _wrap_category(cat: str) -> str:
+def _wrap_category(cat: str, width: int = 14) -> str:
     """Return a category name broken over lines of about 14 characters, for a column heading.
 
     >>> _wrap_category("prosecution of federal agents")
     'prosecution of<br>federal agents'
     """
-    return "<br>".join(textwrap.wrap(cat, 14))
+    return "<br>".join(textwrap.wrap(cat, width))
 
 
 def policy_matrix(acts: pd.DataFrame, places: pd.DataFrame, kb, top: int = TOP,
@@ -147,7 +147,7 @@ def policy_matrix(acts: pd.DataFrame, places: pd.DataFrame, kb, top: int = TOP,
             customdata=[(_escape(c[0]), c[1], c[4]) for c in part],
             hovertemplate="<b>%{customdata[0]}</b>: %{customdata[1]}<br><br>%{customdata[2]}<extra></extra>",
         ))
-    fig.update_xaxes(categoryorder="array", categoryarray=cats, tickmode="array", tickvals=cats, ticktext=[_wrap_category(c) for c in cats],
+    fig.update_xaxes(categoryorder="array", categoryarray=cats, tickmode="array", tickvals=cats, ticktext=[_wrap_category(c, 11) for c in cats],
                      range=[-0.5, len(cats) - 0.5],
                      side="top", tickangle=0, tickfont=dict(size=11), showgrid=True, gridcolor="#EEEEEE", title_text=None)
     fig.update_yaxes(categoryorder="array", categoryarray=rows_shown, range=[len(rows_shown) - 0.5, -0.5], showgrid=True,
@@ -158,7 +158,7 @@ def policy_matrix(acts: pd.DataFrame, places: pd.DataFrame, kb, top: int = TOP,
     title = (f"{len(mine)} actions in {len(used)} categories; the commonest: {used.index[0]} ({int(used.iloc[0])})"
              f"<br>{direction_finding(mine, place_name)}") if len(mine) else "No policy action in the articles"
     fig = _layout(fig, title, 460, bottom=16)
-    fig.update_layout(margin=dict(t=fig.layout.margin.t + 52))
+    fig.update_layout(margin=dict(t=fig.layout.margin.t + 52 + 14 * (max(c.count("<br>") for c in fig.layout.xaxis.ticktext) - 1)))
     return fig
 
 
