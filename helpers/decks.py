@@ -53,6 +53,7 @@ from pathlib import Path
 
 import nbformat
 
+from . import a11y
 from .corpus import ROOT
 
 DECK_DIR = ROOT / "notebooks" / "decks"
@@ -343,7 +344,10 @@ def render(script_path: Path, notebook_path: Path) -> tuple[str, list[dict]]:
                 div = f"deck-{notebook_path.stem}-chart-{n}"
                 config = {**fig.get("config", {}), "responsive": True, "displaylogo": False, "displayModeBar": False}
                 charts.append({"id": div, "data": fig.get("data", []), "layout": fig.get("layout", {}), "config": config})
-                body.append(f'<div class="chart"><div id="{div}" class="plotly-graph-div"></div></div>')
+                alt = a11y.chart_text(value, title or None)
+                body.append(f'<div class="chart" role="figure" aria-label="{_html.escape(alt, quote=True)}">'
+                            f'<div id="{div}" class="plotly-graph-div"></div></div>'
+                            f'<details class="data caption"><summary>Chart as a table</summary>{a11y.data_table(value)}</details>')
                 if title:
                     notes.insert(0, f"*The chart's title in the notebook:* {title}")
             elif kind == "table":

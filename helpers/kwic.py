@@ -108,7 +108,7 @@ def to_html(hits: pd.DataFrame, word: str, n_articles: int, labels: dict[str, st
         f"<tr><td style='text-align:left'>{html.escape(labels.get(r.article_id, r.article_id))}</td>"
         f"<td style='text-align:left'>{html.escape(r.date)}</td><td>{r.sentence}</td>"
         f"<td style='text-align:right'>{html.escape(r.left)}</td>"
-        f"<td><b style='color:#D55E00'>{html.escape(r.keyword)}</b></td>"
+        f"<td><b style='color:#A33D00'>{html.escape(r.keyword)}</b></td>"  # vermillion darkened to 6.5:1 on white
         f"<td style='text-align:left'>{html.escape(r.right)}</td></tr>"
         for r in hits.head(show).itertuples(index=False)
     )

@@ -19,6 +19,7 @@ a page asks for a file that is not beside it, so it works from ``file://``.
 from __future__ import annotations
 
 import copy
+import html
 import json
 import re
 import shutil
@@ -26,6 +27,7 @@ from pathlib import Path
 
 import nbformat
 
+from . import a11y
 from .corpus import ROOT
 from .notebooks import notebook_paths
 
@@ -60,7 +62,10 @@ def static_outputs(nb, prefix: str = "chart"):
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("fig")])
     >>> nb.cells[0].outputs = [nbformat.v4.new_output("display_data", data={PLOTLY_MIME: {"data": [], "layout": {"height": 300}}})]
     >>> html = static_outputs(nb).cells[0].outputs[0].data["text/html"]
-    >>> html.startswith('<div id="chart-0-0" class="plotly-graph-div" style="height:300px; width:100%;"></div>')
+    >>> html.startswith('<div id="chart-0-0" class="plotly-graph-div" style="height:300px; width:100%;" role="figure" '
+    ...                 'aria-label="Chart: untitled. Chart."></div>')
+    True
+    >>> "<details><summary>The chart as a table</summary><table>" in html
     True
     """
     nb = copy.deepcopy(nb)
@@ -74,10 +79,13 @@ def static_outputs(nb, prefix: str = "chart"):
                 div = f"{prefix}-{i}-{k}"
                 height = spec.get("layout", {}).get("height") or 450
                 config = {"responsive": True, "displaylogo": False, **spec.get("config", {})}
+                alt = html.escape(a11y.chart_text(spec), quote=True)
                 data["text/html"] = (
-                    f'<div id="{div}" class="plotly-graph-div" style="height:{height}px; width:100%;"></div>'
+                    f'<div id="{div}" class="plotly-graph-div" style="height:{height}px; width:100%;" role="figure" '
+                    f'aria-label="{alt}"></div>'
                     f'<script>Plotly.newPlot("{div}", {_script_json(spec.get("data", []))}, '
                     f'{_script_json(spec.get("layout", {}))}, {_script_json(config)});</script>'
+                    f'<details><summary>The chart as a table</summary>{a11y.data_table(spec)}</details>'
                 )
                 data.pop("text/plain", None)
     return nb

@@ -223,11 +223,22 @@ def tally(groups: pd.Series, stances: pd.Series, labels: list[str], order: list)
     return table
 
 
+def _luminance(color: str) -> float:
+    """Return the relative luminance of a ``#RRGGBB`` colour (WCAG 2.1), 0 for black to 1 for white.
+
+    >>> round(_luminance("#D55E00"), 3), round(_luminance("#0072B2"), 3)
+    (0.222, 0.152)
+    """
+    channels = [int(color.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
 def _chip(stance: str) -> str:
     from .charts import STANCE_COLORS
 
     color = STANCE_COLORS.get(stance, "#FFFFFF")
-    fg = "#FFFFFF" if stance in STANCE_COLORS and stance != "NONE" else "#000000"
+    fg = "#FFFFFF" if _luminance(color) < 0.18 else "#000000"  # whichever text colour contrasts more with the chip
     border = "" if stance in STANCE_COLORS else "border:1px dashed #999999;"
     return (f"<span style='background-color:{color};color:{fg};{border}padding:1px 6px;border-radius:3px;"
             f"font-size:0.85em;white-space:nowrap'>{html.escape(stance)}</span>")
