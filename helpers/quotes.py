@@ -71,13 +71,14 @@ _SPEAKER_KINDS = ("actor", "name", "organisation", "pronoun", "role", "document"
 def _compatible(reg: _m.Registry, entity: str, pronoun: str) -> bool:
     """Return True when ``pronoun`` ("he", "she") can refer to ``entity``: a person whose gender is not known otherwise."""
     info = reg.info(entity)
-    if not info.get("person"):
-        return False
+    if not info.get("person") or entity.startswith("unnamed-"):
+        return False  # an unnamed reporter is never "he" or "she": the answer is the guest's
     gender = info.get("gender", "")
     return not gender or gender == ("female" if pronoun.lower() == "she" else "male")
 
 
-def _resolve(m: _m.Mention, reg: _m.Registry, history, focus: str, same_sentence: list[_m.Mention], author: str = "") -> str:
+def _resolve(m: _m.Mention, reg: _m.Registry, history, focus: str, same_sentence: list[_m.Mention], author: str = "",
+             guest: str = "") -> str:
     if m.kind in ("actor", "name", "organisation"):
         return m.entity
     if m.kind == "pronoun":
@@ -86,6 +87,8 @@ def _resolve(m: _m.Mention, reg: _m.Registry, history, focus: str, same_sentence
                 return prior.entity
         if focus and _compatible(reg, focus, m.surface):
             return focus
+        if focus.startswith("unnamed-") and guest and _compatible(reg, guest, m.surface):
+            return guest  # the answer to a reporter's question is the person the reporter asked
         # the nearest person the pronoun can stand for; an excerpt may begin after the person was introduced
         return next((e for e in reversed(history) if _compatible(reg, e, m.surface)), "")
     if m.kind == "role":
@@ -205,7 +208,7 @@ def _pick_after(text: str, q_end: int, limit: int, ms: list[_m.Mention]) -> tupl
         m = named[0] if named else lead[0]
         first = min([x for x in ms if q_end <= x.start and x.end <= verb_at and x.kind in _SPEAKER_KINDS],
                     key=lambda x: x.start)
-        if first.start - q_end <= head + 1 and _gap_ok(text[m.end:verb_at]):
+        if first.start - q_end <= head + 1 and (_gap_ok(text[m.end:verb_at]) or _organisation_speaks(text, m, verb_at)):
             return m.entity, verb.group(0), "after the quote: '" + text[m.start:m.end] + " " + verb.group(0) + "'"
         # an office before the name ("…,” ICE's acting director Thomas Homan said"): the name closest to the verb
         closes = re.search(r"[,?!…—-]\W*$", text[max(0, q_end - 4):q_end]) is not None  # "…,” : an attribution follows
@@ -270,9 +273,11 @@ def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowle
     history: dict[str, None] = {}
     focus = ""
     author = ""  # the last speaker or subject, person or organisation: the author of "the statement"
+    guest = ""  # the person a reporter asked, who answers the reporter's questions
     rows = _Rows(sent_rows)
     resolved: list[_m.Mention] = []
     resolved_starts: list[int] = []
+    cut_off: list[Quote] = []
     sent_of = {}
     for s in rows:
         if s.paragraph_type == "boilerplate":
@@ -285,7 +290,7 @@ def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowle
                 if m.kind in ("actor", "name", "organisation"):
                     resolved.append(m)
                 continue
-            entity = _resolve(m, reg, history, focus, done, author)
+            entity = _resolve(m, reg, history, focus, done, author, guest)
             m.entity = entity
             if entity and m.kind not in ("actor", "name", "organisation"):
                 m.is_person = reg.info(entity).get("person", m.is_person)
@@ -313,12 +318,24 @@ def annotate_article(article_id: str, text: str, sents: pd.DataFrame, kb: Knowle
             _attribute(q, text, by_par[q.paragraph], window, rows)
             if q.speaker:
                 last_speaker = q.speaker
+            elif close_sent is not None and close_sent.end <= q.end + 1:
+                cut_off.append(q)  # its attribution may be in the next sentence, not read yet
         for i in by_open[bisect_left(open_keys, s.start):bisect_left(open_keys, s.end)]:
             quotes[i].sentence = s.sentence
         speaker_is_person = last_speaker and reg.info(last_speaker).get("person")
         focus = last_speaker if speaker_is_person else (subject or focus)
         named = next((m.entity for m in done if m.entity and not m.possessive and m.kind in ("actor", "name", "organisation")), "")
+        for a, b in zip(done, done[1:]):
+            if a.kind == "role" and a.role in _m.MEDIA_ROLES and b.is_person and b.entity and \
+                    re.fullmatch(r"\s+(?:asked|questioned|pressed|interviewed)\s+", text[a.end:b.start]):
+                guest = b.entity
         author = last_speaker or named or author
+    for q in cut_off:  # "“… States!” Trump wrote on Twitter.", split after the mark: read once the next sentence is
+        open_sent, close_sent = _sentence_at(rows, q.start), _sentence_at(rows, q.end - 1)
+        following = _sentence_at(rows, close_sent.end + 1) or _sentence_at(rows, close_sent.end + 2)
+        lo = open_sent.start if open_sent is not None else q.start
+        hi = (following.end if following is not None else close_sent.end) + 6
+        _attribute(q, text, by_par[q.paragraph], resolved[bisect_left(resolved_starts, lo):bisect_right(resolved_starts, hi)], rows)
     _continuations(quotes, text, resolved, rows)
     _transcript(quotes, text, reg)
     for q in quotes:

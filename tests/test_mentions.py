@@ -68,3 +68,42 @@ def test_find_gives_the_same_mentions_with_and_without_the_word_gates(articles, 
     gated = [[vars(m) for m in mentions.find(t, r)] for r in [reg()] for t in texts]
     monkeypatch.setattr(mentions, "_needed_words", lambda text: dict.fromkeys(mentions._NEEDS, True))
     assert [[vars(m) for m in mentions.find(t, r)] for r in [reg()] for t in texts] == gated
+
+
+def _found(text, reg=None):
+    reg = reg or _registry()
+    return [(m.surface, m.kind, m.role) for m in mentions.find(text, reg) if m.kind != "pronoun"]
+
+
+def test_office_words_are_the_role_not_the_name():
+    assert _found("said House Majority Leader William Lamberth, R-Portland.") == [
+        ("William Lamberth", "name", "majority leader")]
+    assert _found("Trump’s Border Czar warned the city.") == [("Trump’s Border Czar", "role", "border czar")]
+    assert _found("The Democrat continued.") == [("Democrat", "role", "democrat")]
+    assert _found("“We are done,” President Donald Trump Thursday said.")[0][:2] == ("Donald Trump", "name")
+
+
+def test_names_without_a_speech_verb_and_their_gender():
+    reg = _registry()
+    found = mentions.find("Border Patrol Cmdr. Gregory Bovino and attorney Ann Jacobs met Ms. Ruiz.", reg)
+    assert [(m.surface, m.gender) for m in found] == [("Gregory Bovino", "male"), ("Ann Jacobs", "female"), ("Ruiz", "female")]
+    assert _found("Martha’s Vineyard residents and Texas Gov. Greg Abbott") == [("Greg Abbott", "name", "governor")]
+
+
+def test_organisations_with_and_of_for_and_acronyms():
+    assert _found("Immigration and Customs Enforcement announced a change.") == [
+        ("Immigration and Customs Enforcement", "organisation", "")]
+    assert _found("The group, Lawyers for Civil Rights, filed a lawsuit.") == [
+        ("The group", "role", "group"), ("Lawyers for Civil Rights", "organisation", "")]
+    assert _found("Charlotte-Mecklenburg Police Department and the Sheriff's Office both said so.")[0] == (
+        "Charlotte-Mecklenburg Police Department", "organisation", "")
+    assert _found("ICE officials said it in an email.") == [("ICE", "organisation", "")]
+    assert _found("Judge John A. Mendez of the United States District Court ruled.") == [
+        ("John A. Mendez", "name", "judge"), ("United States District Court", "organisation", "")]
+
+
+def test_a_misspelt_surname_refers_back():
+    reg = _registry()
+    for m in mentions.find("Sheriff Thomas Hodgson spoke first.", reg):
+        reg.introduce(m)
+    assert [(m.surface, m.entity) for m in mentions.find("Hodson added.", reg)] == [("Hodson", "thomas-hodgson")]

@@ -231,3 +231,107 @@ def test_invented_articles_with_other_names(folder, floors):
 def test_speakers_of_real_news(body, speaker):
     found = annotate_text(body)
     assert found[found["kind"].isin(["full", "partial"])]["speaker"].tolist()[0] == speaker
+
+
+# --- speakers on unseen news: one invented fixture per pattern -------------------------------------
+
+def test_an_office_before_the_name_is_never_the_name():
+    found = annotate_text("""
+“We will flood the zone,” said House Majority Leader William Lamberth, R-Portland.
+
+Border czar Tom Homan said the agency would “triple down” on sanctuary cities.
+
+The Border Czar warned that a full withdrawal depends on the “continued cooperation” of state officials.
+""")
+    assert speakers(found) == [
+        ("We will flood the zone,", "full", "William Lamberth"),
+        ("triple down", "partial", "Tom Homan"),
+        ("continued cooperation", "partial", "Tom Homan"),
+    ]
+
+
+def test_the_reporting_sentence_wins_over_a_name_in_the_paragraph_before():
+    found = annotate_text("""
+President Donald Trump signed an order in January that called for a list of localities.
+
+“When agencies fail to honor detainers, it undermines our mission,” ICE's acting director Thomas Homan said in a statement.
+
+“We know we have an issue there,” Mr. Homan said of New York.
+""")
+    assert speakers(found) == [
+        ("When agencies fail to hon", "full", "Thomas Homan"),
+        ("We know we have an issue ", "full", "Thomas Homan"),
+    ]
+
+
+def test_agencies_and_organisations_are_speakers():
+    found = annotate_text("""
+Immigration and Customs Enforcement announced on Wednesday that it would focus on “public safety risks” only.
+
+“We conducted a targeted enforcement action on Tuesday,” ICE officials said in an email.
+
+A spokesperson for the Department of Homeland Security (DHS) remarked that the judge had “deep misconceptions” about the case.
+
+The Springfield Police Department responded within the hour. “We do not enforce civil immigration law,” the department said in a statement.
+
+“The idea was briefly raised and quickly rejected,” read a statement from the White House.
+""")
+    assert speakers(found) == [
+        ("public safety risks", "partial", "Immigration and Customs Enforcement"),
+        ("We conducted a targeted e", "full", "ICE"),
+        ("deep misconceptions", "partial", "Department of Homeland Security"),
+        ("We do not enforce civil i", "full", "Springfield Police Department"),
+        ("The idea was briefly rais", "full", "White House"),
+    ]
+
+
+def test_questions_belong_to_the_interviewer_and_answers_to_the_guest():
+    found = annotate_text("""
+Border czar Tom Homan took questions on Sunday. A reporter asked Homan about the new mayor, Zohran Mamdani, who has
+promised not to cooperate.
+
+“Do you have a plan?” the reporter asked. “How are you going to handle it?”
+
+“We’re going to be in New York City,” he explained. “Because that is where the problem is.”
+""")
+    assert speakers(found) == [
+        ("Do you have a plan?", "full", "unnamed reporter"),
+        ("How are you going to hand", "full", "unnamed reporter"),
+        ("We’re going to be in New ", "full", "Tom Homan"),
+        ("Because that is where the", "full", "Tom Homan"),
+    ]
+
+
+def test_pronouns_go_to_the_nearest_person_they_can_stand_for():
+    found = annotate_text("""
+After weeks of cooperating with President Donald Trump, Mayor Muriel Bowser changed course, according to a local station.
+
+“Immigration enforcement is not what our police do,” she said. “And it won’t be in the future.”
+
+Terri Burke, Executive Director, ACLU of Texas expressed that the fight was only beginning.
+
+“The Texas I know is free,” she said in a statement.
+""")
+    assert speakers(found) == [
+        ("Immigration enforcement i", "full", "Muriel Bowser"),
+        ("And it won’t be in the fu", "full", "Muriel Bowser"),
+        ("The Texas I know is free,", "full", "Terri Burke"),
+    ]
+
+
+def test_continued_split_and_cut_off_quotations():
+    found = annotate_text("""
+"Those who can no longer be held will be given to Sanctuary Cities and States!" Trump wrote on Twitter.
+
+Governor Bill Lee commended the legislature for a bill that “creates criminal penalties for officials who adopt sanctuary policies.”
+
+“Today’s lawsuit should serve as a warning,” Mayor Eric Adams said. “Nobody is above the law.
+
+“And we will see them in court.”
+""")
+    assert speakers(found) == [
+        ("Those who can no longer b", "full", "Trump"),
+        ("creates criminal penaltie", "partial", "Bill Lee"),
+        ("Today’s lawsuit should se", "full", "Eric Adams"),
+        ("And we will see them in c", "full", "Eric Adams"),  # the paragraph before is not closed: no span of its own
+    ]
