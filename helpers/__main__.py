@@ -14,6 +14,8 @@ Commands:
   slides OUTDIR              an offline reveal.js deck per notebook, made for a projector from notebooks/decks/
   pdf OUTDIR                 print every deck (one slide a page, and with speaker notes) and a worksheet per
                              class-hour notebook as PDF files (decktape and the system's Chromium)
+  a11y FOLDER ...             run axe-core in Chromium on every page of the folders (site/, slides/) and print the
+                             violations of WCAG 2.1 A and AA (exit 1 on any critical or serious one)
   deckcheck FOLDER           walk every deck of FOLDER in Chromium at 1024 x 768 and 1280 x 720: text as drawn,
                              words, scrolling, speaker notes (exit 1 on any slide over the classroom limits)
   handouts OUTDIR            the key charts as PNG files (kaleido with the system's Chromium)
@@ -59,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
                        ("handouts", "the key charts as PNG files")):
         sub.add_parser(name, help=text).add_argument("outdir")
     sub.add_parser("pdf", help="print the decks, their speaker notes and the worksheets as PDF").add_argument("outdir")
+    sub.add_parser("a11y", help="run axe-core on every page of the folders").add_argument("folders", nargs="+")
     sub.add_parser("deckcheck", help="measure every deck of a folder as a class sees it").add_argument("folder")
     add = sub.add_parser("add", help="add saved web pages (.html), text files or folders of them as articles")
     add.add_argument("paths", nargs="+", metavar="PATH")
@@ -109,6 +112,16 @@ def main(argv: list[str] | None = None) -> int:
 
         written = pdf.make(args.outdir)
         print(f"{len(written)} PDF files written into {args.outdir}")
+    elif args.command == "a11y":
+        from . import a11y
+
+        serious = 0
+        for page, found in a11y.check(*args.folders).items():
+            for v in found:
+                serious += v["impact"] in ("critical", "serious")
+                print(f"{page}: {v['impact']} {v['id']} ({v['nodes']} elements, e.g. {v['example']}): {v['help']}")
+        print(f"{serious} critical or serious violations")
+        return 1 if serious else 0
     elif args.command == "deckcheck":
         from . import deckcheck
 

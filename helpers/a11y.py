@@ -88,6 +88,29 @@ def data_table(spec: dict, limit: int = 60) -> str:
             + "".join(rows[:limit]) + "</tbody></table>" + more)
 
 
+def alternative_html(fig) -> str:
+    """Return the text alternative of a chart and its data table as HTML to show under it: a short summary line a
+    screen reader reads, which opens on a click to the whole description and the data.
+
+    >>> import plotly.graph_objects as go
+    >>> html = alternative_html(go.Figure(go.Bar(name="n", x=["a"], y=[1]), layout={"title": {"text": "One bar"}}))
+    >>> html.startswith('<details class="chart-alternative"><summary>The chart in words: One bar</summary>')
+    True
+    """
+    spec = fig.to_plotly_json() if hasattr(fig, "to_plotly_json") else fig
+    words = chart_text(spec)
+    return (f'<details class="chart-alternative"><summary>The chart in words: {_html.escape(_title(spec.get("layout", {})) or "chart")}'
+            f'</summary><p>{_html.escape(words)}</p>{data_table(spec)}</details>')
+
+
+def show(fig, config: dict | None = None) -> None:
+    """Show a chart in the notebook and, under it, its text alternative and data (see :func:`alternative_html`)."""
+    from IPython.display import HTML, display
+
+    fig.show(config=config) if config else display(fig)
+    display(HTML(alternative_html(fig)))
+
+
 def audit(page) -> list[dict]:
     """Return axe-core's violations on the page open in ``page`` (playwright), WCAG 2.1 A and AA rules."""
     if not AXE.is_file():
