@@ -171,7 +171,9 @@ _ORG_BARE = re.compile(
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?!{_DAYS})[A-Z][\w’'.-]*(?:\s+(?:and\s+)?(?!{_DAYS})[A-Z][\w’'.-]*){{0,2}})?"
 )
 _ACRONYM_OF = re.compile(r"(?<![\w’'.-])(?P<name>[A-Z]{2,6}\s+of\s+[A-Z][\w’'.-]*[\w](?:\s+[A-Z][\w’'.-]*[\w])?)")
-_ORG_HEAD_WORDS = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)})\b")
+_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_HONORIFIC = re.compile(r"\bM(?:r|rs|s)\.")
+_UPPER_RUN = re.compile(r"[A-Z]{2}")
 _SPOKESPEOPLE = r"(?:[Oo]fficials?|spokes\w+|representatives?|statement|post|release)\b(?!\s+[A-Z])"
 _ACRONYM = re.compile(rf"(?:\b[Tt]he\s+(?P<a>[A-Z]{{2,6}})\b(?![’'-])|\b(?P<b>[A-Z]{{2,6}})\s+(?=(?:also\s+)?(?:{_VERB_RE})\b|"
                       rf"{_SPOKESPEOPLE})|\b[Aa]n?\s+(?P<c>[A-Z]{{2,6}})\s+(?={_SPOKESPEOPLE}))")
@@ -187,8 +189,9 @@ _TITLED_SURNAME = re.compile(rf"(?<![\w.])(?P<title>{_TITLE_RE}|Mr\.|Mrs\.|Ms\.)
 # A role in small letters right before a name: "attorney Ann Jacobs", "DeSantis spokeswoman Helen Ferre".
 _ROLE_BEFORE = re.compile(rf"\b(?P<role>{'|'.join(sorted(ROLE_NOUNS + MEDIA_ROLES, key=len, reverse=True))})\s+(?P<name>{NAME})")
 # Role phrases of journalists and organisations ("the reporter asked", "the agency said").
-_OTHER_ROLE = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Aa])\s+(?:[\w’']+(?:’s|'s)\s+)?(?:(?:[A-Z][\w.-]+|federal|state|city|county|local)\s+){{0,2}}"
-                         rf"(?P<role>{'|'.join(MEDIA_ROLES + ORG_NOUNS)})\b(?!s\b|\s+of\b|['’])")
+# (found from the noun, then the determiner looked for before it: far fewer places to try than every "the")
+_OTHER_ROLE_NOUN = re.compile(rf"\b(?P<role>{'|'.join(MEDIA_ROLES + ORG_NOUNS)})\b(?!s\b|\s+of\b|['’])")
+_OTHER_ROLE_LEAD = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Aa])\s+(?:[\w’']+(?:’s|'s)\s+)?(?:(?:[A-Z][\w.-]+|federal|state|city|county|local)\s+){0,2}$")
 _ROLE_PHRASE = re.compile(
     rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’']+(?:’s|'s)\s+)?(?:(?:[A-Z][\w.-]+|former|new|interim|county|city|state)\s+){{0,3}}"
     rf"(?P<role>{_ROLE_NOUN_RE})\b(?!s\b)"
@@ -499,6 +502,8 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
         add(2, m.start("name"), m.end("name"), "actor" if entity else "name", entity or slug(name), role,
             jurisdiction, True, "name, then role")
     has = _needed_words(text)
+    capitals = set(_CAPITAL_WORD.findall(text))  # one pass: the patterns below need one of these words
+    titled = _TITLE_WORDS.search(text) is not None
     for rx in (_NAME_VERB, _VERB_NAME) if has["speech verb"] else ():
         for m in rx.finditer(text):
             name = _bare(m.group("name"))
@@ -536,7 +541,9 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
             entity = entity or registry.misspelt(name)
             add(0, m.start("name"), m.end("name"), "actor" if known(name) else "name", entity or slug(name), "", "", True,
                 "surname next to a speech verb")
-    for m in (_TITLED_SURNAME.finditer(text) if _TITLE_WORDS.search(text) or "M" in text else ()):
+    starts = [t.start() for t in _TITLE_WORDS.finditer(text)] if titled else []
+    starts += [t.start() for t in _HONORIFIC.finditer(text)] if not capitals.isdisjoint(("Mr", "Mrs", "Ms")) else []
+    for m in filter(None, (_TITLED_SURNAME.match(text, at) for at in starts)):
         name, title = m.group("name"), m.group("title")
         if name in _STOP or name in OFFICE_WORDS or name in NOT_A_PERSON or name in ORG_WORDS:
             continue
@@ -546,12 +553,14 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
             TITLES.get(title, ""), "", True, "title before a surname", gender)
     for m in _ROLE_BEFORE.finditer(text) if has["role"] or has["media"] else ():
         add_person(1, m.start("name"), m.end("name"), "role, then name", m.group("role"))
-    for m in _GIVEN_NAME.finditer(text):
+    for m in _GIVEN_NAME.finditer(text) if not capitals.isdisjoint(_GIVEN) else ():
         if m.group("given") in _GIVEN and not _possessive(text, m.end("given")):
             add_person(1, m.start(), m.end(), "given name and surname")
-    for m in _OTHER_ROLE.finditer(text) if has["media"] or has["organisation"] else ():
-        role = m.group("role")
-        add(0, m.start(), m.end(), "role", "", role, "", role in MEDIA_ROLES, "role phrase")
+    for m in _OTHER_ROLE_NOUN.finditer(text) if has["media"] or has["organisation"] else ():
+        lead = _OTHER_ROLE_LEAD.search(text, max(0, m.start() - 60), m.start())
+        if lead:
+            role = m.group("role")
+            add(0, lead.start(), m.end(), "role", "", role, "", role in MEDIA_ROLES, "role phrase")
     for m in _ORG.finditer(text):
         name = m.group("name")
         whole = m.group(0)[m.start("name") - m.start():]
@@ -561,7 +570,7 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
         news = any(name.endswith(w) for w in NEWS_WORDS)
         add(1, m.start("name"), m.end(), "actor" if entity else "organisation", entity or slug(whole),
             "news outlet" if news else "", "", False, "organisation name")
-    for m in _ORG_BARE.finditer(text) if _ORG_HEAD_WORDS.search(text) else ():
+    for m in _ORG_BARE.finditer(text) if not capitals.isdisjoint(_ORG_HEADS) else ():
         name = m.group(0)
         joined = re.search(rf"\s(?:{'|'.join(_ORG_HEADS)})(?=\s+(?:and|&)\s)", name)
         if joined:  # two organisations ("the Police Department and the Sheriff's Office"): the first
@@ -583,7 +592,7 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
         news = any(name.endswith(w) for w in NEWS_WORDS)
         add(1, start, end, "actor" if entity else "organisation", entity or slug(name),
             "news outlet" if news else "", "", False, "organisation name")
-    for m in _ACRONYM_OF.finditer(text):
+    for m in _ACRONYM_OF.finditer(text) if " of " in text and _UPPER_RUN.search(text) else ():
         entity = known(m.group("name"))
         add(1, m.start(), m.end(), "actor" if entity else "organisation", entity or slug(m.group("name")), "", "", False,
             "acronym of a place")
