@@ -74,7 +74,7 @@ def test_every_chart_fits_a_projector_slide(every_chart):
     # taller than 460 only where its categorical rows need it (ROW_PX pixels each), never past MAX_ROWS_HEIGHT
     rows = {name: charts.style._rows_height(fig) + fig.layout.margin.t + fig.layout.margin.b for name, fig in every_chart.items()}
     assert {n: h for n, h in heights.items() if not 320 <= h <= max(460, min(rows[n] + 1, charts.style.MAX_ROWS_HEIGHT))} == {}
-    assert {n: h for n, h in heights.items() if h > 460} == {"stance_by_speaker": heights["stance_by_speaker"]}
+    assert {n for n, h in heights.items() if h > 460} <= {"stance_by_speaker", "policy_matrix"}  # 23 and 15 labelled rows
     flat = [name for name, fig in every_chart.items() if fig.layout.legend.orientation == "h"]
     assert len(flat) >= len(every_chart) - 1  # the map keeps its legend beside the map, clear of the slider
 

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..labels import article_label, person_label
-from .style import OKABE_ITO, TOP, _clusters, _cut_note, _empty, _escape, _layout, _note, _top, others_label, wrap
+from .style import OKABE_ITO, ROW_PX, TOP, _clusters, _cut_note, _empty, _escape, _layout, _note, _top, others_label, wrap
 
 #: Direction of a policy action, in the colours of the stance it goes with: restricting cooperation
 #: is blue like AGAINST, cooperating is vermillion like FAVOR, both in one cell reddish purple like MIXED.
@@ -147,9 +147,9 @@ def policy_matrix(acts: pd.DataFrame, places: pd.DataFrame, kb, top: int = TOP,
             customdata=[(_escape(c[0]), c[1], c[4]) for c in part],
             hovertemplate="<b>%{customdata[0]}</b>: %{customdata[1]}<br><br>%{customdata[2]}<extra></extra>",
         ))
-    fig.update_xaxes(categoryorder="array", categoryarray=cats, tickmode="array", tickvals=cats, ticktext=[_wrap_category(c, 11) for c in cats],
+    fig.update_xaxes(categoryorder="array", categoryarray=cats, tickmode="array", tickvals=cats, ticktext=[_wrap_category(c, 16) for c in cats],
                      range=[-0.5, len(cats) - 0.5],
-                     side="top", tickangle=0, tickfont=dict(size=11), showgrid=True, gridcolor="#EEEEEE", title_text=None)
+                     side="top", tickangle=-90, tickfont=dict(size=11), showgrid=True, gridcolor="#EEEEEE", title_text=None)
     fig.update_yaxes(categoryorder="array", categoryarray=rows_shown, range=[len(rows_shown) - 0.5, -0.5], showgrid=True,
                      gridcolor="#EEEEEE", title_text=None, tickfont=dict(size=12))
     mine = acts[acts["jurisdiction"].isin(place_name)]
@@ -158,7 +158,11 @@ def policy_matrix(acts: pd.DataFrame, places: pd.DataFrame, kb, top: int = TOP,
     title = (f"{len(mine)} actions in {len(used)} categories; the commonest: {used.index[0]} ({int(used.iloc[0])})"
              f"<br>{direction_finding(mine, place_name)}") if len(mine) else "No policy action in the articles"
     fig = _layout(fig, title, 460, bottom=16)
-    fig.update_layout(margin=dict(t=fig.layout.margin.t + 52 + 14 * (max(c.count("<br>") for c in fig.layout.xaxis.ticktext) - 1)))
+    # the column headings stand upright above their columns, so that eleven of them never touch on a narrow page
+    longest = max(len(line) for c in fig.layout.xaxis.ticktext for line in c.split("<br>"))
+    room = int(6.2 * longest) + 12
+    top = fig.layout.margin.t + room
+    fig.update_layout(margin=dict(t=top), height=max(460, top + fig.layout.margin.b + ROW_PX * len(rows_shown)))
     return fig
 
 
