@@ -183,6 +183,11 @@ _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _GIVEN_NAME = re.compile(r"(?<![\w’'.-])(?P<given>[A-Z][a-z]+)\s+(?P<rest>(?:[A-Z]\.\s+)?(?:(?:de|del|la|van|von|da|di)\s+)?"
                          r"[A-Z](?:[\w-]|['’](?!s\b))*[a-z](?:\s+[A-Z](?:[\w-]|['’](?!s\b))*[a-z]){0,2})")
 _GIVEN = GIVEN_FEMALE | GIVEN_MALE
+# A given name alone, introduced by what follows it ("Sylvia, a street vendor who ...", "Edwin, who has ..."):
+# people who give only their first name.
+_GIVEN_ALONE = re.compile(r"(?<![\w’'.-])(?P<given>[A-Z][a-z]+),\s+(?=(?:a|an|the|who|whose|\d{1,3},)\s)")
+# A name, then the organisation the person speaks for ("Baltazar Enriquez of the Little Village Council").
+_NAME_OF_ORG = re.compile(rf"(?<![\w’'.-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w’'-]*[a-z])\s+(?:of|with|from)\s+the\s+[A-Z]")
 # A title and a surname alone ("Mayor Bowser", "Ms. Ruiz"): a person, often met before by full name.
 _TITLED_SURNAME = re.compile(rf"(?<![\w.])(?P<title>{_TITLE_RE}|Mr\.|Mrs\.|Ms\.)\s+(?P<name>[A-Z][a-z](?:[\w-]|['’](?!s\b))*[a-z])"
                              rf"(?![\w’'-]*\s+(?:[A-Z]|(?:de|del|la|van|von|da|di)\s))")
@@ -553,6 +558,13 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
             TITLES.get(title, ""), "", True, "title before a surname", gender)
     for m in _ROLE_BEFORE.finditer(text) if has["role"] or has["media"] else ():
         add_person(1, m.start("name"), m.end("name"), "role, then name", m.group("role"))
+    for m in _GIVEN_ALONE.finditer(text) if not capitals.isdisjoint(_GIVEN) else ():
+        given = m.group("given")
+        if given in _GIVEN:
+            add(1, m.start("given"), m.end("given"), "name", slug(given), "", "", True, "a given name alone",
+                "female" if given in GIVEN_FEMALE else "male")
+    for m in _NAME_OF_ORG.finditer(text) if " the " in text else ():
+        add_person(1, m.start("name"), m.end("name"), "name, then the organisation")
     for m in _GIVEN_NAME.finditer(text) if not capitals.isdisjoint(_GIVEN) else ():
         if m.group("given") in _GIVEN and not _possessive(text, m.end("given")):
             add_person(1, m.start(), m.end(), "given name and surname")
@@ -572,11 +584,16 @@ def find(text: str, registry: Registry, offset: int = 0) -> list[Mention]:
             "news outlet" if news else "", "", False, "organisation name")
     for m in _ORG_BARE.finditer(text) if not capitals.isdisjoint(_ORG_HEADS) else ():
         name = m.group(0)
+        owner = re.match(r"[\w.-]+(?:’s|'s)\s+", name)
+        if owner:  # "DHS’s U.S. Immigration and Customs Enforcement": the agency, not its owner
+            name = name[owner.end():]
         joined = re.search(rf"\s(?:{'|'.join(_ORG_HEADS)})(?=\s+(?:and|&)\s)", name)
         if joined:  # two organisations ("the Police Department and the Sheriff's Office"): the first
             name = name[:joined.end()]
         first = name.split()[0]
-        if first in _GIVEN or first in TITLES:  # "John A. Mendez of the United States District Court": the court
+        before = re.match(r"(\S+(?:\s+[A-Z]\.)?\s+\S+)\s+(?:of|for|with)\s", name)
+        person_first = before and not any(w in _ORG_HEADS or w in OFFICE_WORDS for w in before.group(1).split())
+        if first in _GIVEN or first in TITLES or person_first:  # "John A. Mendez of the United States District Court"
             cut = re.search(r"\s(?:of|for|at)\s+(?:the\s+)?", name)
             name = name[cut.end():] if cut else ""
             first = name.split()[0] if name.split() else ""

@@ -107,3 +107,12 @@ def test_a_misspelt_surname_refers_back():
     for m in mentions.find("Sheriff Thomas Hodgson spoke first.", reg):
         reg.introduce(m)
     assert [(m.surface, m.entity) for m in mentions.find("Hodson added.", reg)] == [("Hodson", "thomas-hodgson")]
+
+
+def test_people_named_by_a_given_name_alone_or_by_their_organisation():
+    assert _found("Sylvia, a street vendor who gave only her first name, said sales were down.") == [
+        ("Sylvia", "name", "")]
+    assert _found("Baltazar Enriquez of the Little Village Council is one of many.")[0] == (
+        "Baltazar Enriquez", "name", "")
+    assert _found("It was identified by DHS’s U.S. Immigration and Customs Enforcement agency.")[0] == (
+        "U.S. Immigration and Customs Enforcement", "organisation", "")
