@@ -32,7 +32,7 @@ _TITLE_BEFORE = re.compile(rf"(?:\b(?:titled|entitled|headlined)|\b{_MEDIA}\s+(?
 _MEDIA_BEFORE = re.compile(rf"\b{_MEDIA}\b[^.;\"“”]{{0,50}}?,?\s*$", re.I)
 
 
-_MARK_RUN = re.compile("[" + "".join(re.escape(m) for m in MARKS) + "]+")
+_MARK_RUN = re.compile("[" + "".join(re.escape(m) for m in MARKS) + "]+|’’|‘‘")
 
 
 def spans(text: str) -> list[tuple[int, int]]:
@@ -50,15 +50,19 @@ def spans(text: str) -> list[tuple[int, int]]:
     runs = [m.span() for m in _MARK_RUN.finditer(text)]  # each run of marks, as one
     out, opened = [], None
     for s, e in runs:
-        run = text[s:e]
+        run = text[s:e].replace("’’", "”").replace("‘‘", "“")  # two single marks typed for a double one
         before = text[s - 1] if s > 0 else " "
         after = text[e] if e < len(text) else " "
         can_open = "”" not in run and ("“" in run or not before.isalnum())
         can_close = "“" not in run and ("”" in run or not after.isalnum())
+        if set(run) == {"”"} and before.isspace() and after.isalnum():
+            can_open, can_close = True, False  # a closing mark typed to open: ' ”This tragedy …'
+        if set(run) == {"“"} and not before.isspace() and not after.isalnum() and opened is not None:
+            can_close = True  # an opening mark typed to close: '“mission critical“ to …'
         if opened is None:
             if can_open:
                 opened = s
-        elif can_close and not (run == "“" * len(run)):
+        elif can_close and (run != "“" * len(run) or not before.isspace()):
             out.append((opened, e))
             opened = None
         elif can_open:

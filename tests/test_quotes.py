@@ -30,6 +30,9 @@ def speakers(frame):
     ('An opening “ that never closes.', []),
     ('” a stray closing mark, then "a quote" here.', ['"a quote"']),
     ('""', []),
+    ('only those “mission critical“ to public safety', ['“mission critical“']),
+    ('She said: ”This tragedy will grow,” and left.', ['”This tragedy will grow,”']),
+    ('“You always have so much fear,’’ she said.', ['“You always have so much fear,’’']),
 ])
 def test_spans_mixed_doubled_and_unbalanced_marks(text, expected):
     assert [text[s:e] for s, e in quotes.spans(text)] == expected
