@@ -596,6 +596,7 @@ STYLE = """<style>
 .sanctuary-coder .widget-radio-box label:has(input:checked)::after { content: "\\00a0\\2713"; }
 .sanctuary-coder .coding-name input { scroll-margin: 24px 0 520px 0; }
 .sanctuary-coder .coding-heading { font-weight: 700; margin-top: 2px; }
+.sanctuary-coder .widget-html-content { line-height: 1.4; }
 </style>"""
 
 
@@ -641,7 +642,7 @@ def widget(table_: pd.DataFrame, name: str | None = None, folder: str | Path | N
     codebook.set_title(0, "Codebook: what FAVOR, AGAINST and NONE mean")
     speaker = widgets.RadioButtons(options=[OTHER], value=None, layout=widgets.Layout(width="auto"))
     stance = widgets.ToggleButtons(options=list(STANCES), value=None, tooltips=[DEFINITIONS[s] for s in STANCES],
-                                   style={"button_width": "7.5em"})
+                                   style={"button_width": "8.8em"})
     save_button = widgets.Button(description="Save my answer", button_style="success", disabled=True,
                                  layout=widgets.Layout(width="auto"))
     change = widgets.Button(description="Change my answer", tooltip="Saves a second answer, marked as a change; "
@@ -682,7 +683,7 @@ def widget(table_: pd.DataFrame, name: str | None = None, folder: str | Path | N
 
     def show(at: int | None) -> None:
         state["changing"] = False
-        progress.value = state["coded"]["unit"].isin(table_["unit"]).sum()
+        progress.value = len(set(state["coded"]["unit"]) & set(table_["unit"]))
         if at is None:
             counter.value = (f"<b>All {total} quotations coded, {html.escape(state['name'])}.</b> Your answers are in "
                              f"{html.escape(shown(path_for(state['name'], folder)))}; go on to the agreement section.")
@@ -718,10 +719,11 @@ def widget(table_: pd.DataFrame, name: str | None = None, folder: str | Path | N
         except ValueError as err:
             message.value = f"<span style='color:#D55E00'>{html.escape(str(err))}</span>"
             return
+        stored = [c for c in state["coded"]["coder"] if c]
+        state["name"] = stored[0] if stored else state["name"]  # "zoë" resumes as the "Zoë" who started
         name_box.value = state["name"]
-        message.value = (f"Answers of {html.escape(state['name'])} are saved to "
-                         f"{html.escape(shown(path_for(state['name'], folder)))} after each quotation; coding resumes "
-                         "here after a restart.")
+        message.value = (f"Each answer is saved at once to {html.escape(shown(path_for(state['name'], folder)))}; "
+                         "coding resumes here after a restart.")
         name_box.disabled = start.disabled = True
         work.layout.display = None
         show(resume_at(table_, state["coded"]))
@@ -734,7 +736,7 @@ def widget(table_: pd.DataFrame, name: str | None = None, folder: str | Path | N
             reveal.value = f"<span style='color:#D55E00'>Not saved: {html.escape(str(err))}</span>"
             return
         state["changing"] = False
-        progress.value = state["coded"]["unit"].isin(table_["unit"]).sum()
+        progress.value = len(set(state["coded"]["unit"]) & set(table_["unit"]))
         counter.value = f"<b>{html.escape(state['name'])}</b>: {progress.value} of {total} coded (saved)"
         reveal.value = _answer_html(unit, answers_of(unit["unit"]))
         forward.disabled = False

@@ -250,6 +250,7 @@ def test_once_the_reference_is_shown_the_answer_is_locked_and_a_change_is_a_seco
     assert "Quotation 1 of 3" in w.quotation.value and w.stance.disabled and w.speaker.disabled and w.save.disabled
     assert "Changed after seeing the reference" in w.reveal.value
     assert coding.table(UNITS, coding.coders(tmp_path))["Ana"].tolist()[0] == "AGAINST"
+    assert w.progress.value == 1 and "1 of 3 coded" in w.counter.value           # quotations coded, not answers
 
 
 def test_the_widget_takes_any_name_and_refuses_one_that_is_not_the_files(tmp_path):
@@ -258,6 +259,8 @@ def test_the_widget_takes_any_name_and_refuses_one_that_is_not_the_files(tmp_pat
     w.speaker.value, w.stance.value = "Ana Ruiz", "AGAINST"
     w.save.click()
     assert coding.load("ana maría", tmp_path)["coder"].tolist() == ["Ana María"]
+    again = coding.widget(UNITS, name="ANA MARÍA", folder=tmp_path).parts       # resumes as the coder who started
+    assert again.name.value == "Ana María" and "<b>Ana María</b>: 1 of 3 coded" in again.counter.value
     coding.record("Ana Lopez", UNITS.iloc[0], "Ana Ruiz", "NONE", tmp_path)
     other = coding.widget(UNITS, name="Ana-Lopez", folder=tmp_path).parts
     assert "holds the answers of &#x27;Ana Lopez&#x27;, not &#x27;Ana-Lopez&#x27;" in other.message.value
