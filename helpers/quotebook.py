@@ -316,10 +316,10 @@ def to_html(rows: pd.DataFrame, by: str = "hand", total: int | None = None, link
 
 #: The live explorer's table, compact: smaller type, fixed columns for speaker and article, the character offsets
 #: left to the link's tooltip, the heading row kept in view while the quotations scroll.
-_COMPACT = ("<style>.quote-explorer table{width:100%;font-size:13px;line-height:1.3}"
-            ".quote-explorer th{font-size:12px}"
-            ".quote-explorer td:nth-child(1){width:72px}.quote-explorer td:nth-child(3){width:190px}"
-            ".quote-explorer td:nth-child(4){width:150px}.quote-explorer td:nth-child(5){width:96px}"
+_COMPACT = ("<style>.quote-explorer table{width:100%;table-layout:fixed;font-size:13px;line-height:1.3}"
+            ".quote-explorer th{font-size:12px}.quote-explorer th:nth-child(1){width:72px}"
+            ".quote-explorer th:nth-child(3){width:150px}.quote-explorer th:nth-child(4){width:120px}"
+            ".quote-explorer th:nth-child(5){width:84px}"
             ".quote-explorer td:nth-child(5) br,.quote-explorer td:nth-child(5) small{display:none}"
             ".quote-explorer p{margin:4px 0}</style>")
 
@@ -369,7 +369,7 @@ def explorer(book: pd.DataFrame, by: str = "hand", **filters):
         boxes[column], reads[column] = chooser([(v, v) for v in values], first, label + ":", everything="all",
                                                layout=widgets.Layout(width="auto", min_width="0"), style=style)
     switch = widgets.ToggleButtons(options=[(BY_LABEL[k], k) for k in BY], value=by, description="stance by:",
-                                   style={**style, "button_width": "140px"}, layout=widgets.Layout(width="380px"))
+                                   style={**style, "button_width": "140px"}, layout=widgets.Layout(width="440px"))
     words = widgets.Text(value=str(filters.get("search", "")), description="search:", placeholder="words of a quotation, a speaker, a place",
                          layout=widgets.Layout(flex="1 1 260px", min_width="220px"), style=style)
     result = widgets.HTML(layout=widgets.Layout(max_height=f"{TABLE_HEIGHT}px", overflow="auto",
