@@ -358,6 +358,76 @@ def test_notebook_runs_in_jupyterlab_and_draws_its_charts(browser, lab, path):
     page.close()
 
 
+#: The notebooks whose charts a student reads in JupyterLab (05's coding widget is tested in test_browser_coding.py).
+CHART_NOTEBOOKS = [p for p in NOTEBOOKS if p.name[:2] in {"00", "01", "02", "03", "04"}]
+
+#: For the chart ``k`` of the notebook: every categorical axis (or axis of numbered rows with a label each) whose
+#: drawn tick labels are fewer than its categories or overlap one another, and every drop-down or slider that
+#: overlaps the title or the note under it. Boxes are the ones drawn on screen.
+CHART_READABLE = """(k) => {
+    const gd = document.querySelectorAll('.jp-Notebook .js-plotly-plot')[k];
+    const fl = gd._fullLayout, problems = [];
+    const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+    const hit = (a, b) => a[0] < b[2] - 0.5 && b[0] < a[2] - 0.5 && a[1] < b[3] - 0.5 && b[1] < a[3] - 0.5;
+    const name = `chart ${k + 1} ("${(fl.title.text || '').replace(/<[^>]+>/g, '').slice(0, 40)}")`;
+    for (const key of Object.keys(fl).filter(key => /^[xy]axis\\d*$/.test(key))) {
+        const ax = fl[key];
+        if (!ax.visible || !ax.showticklabels) continue;
+        const lo = Math.min(...ax.range), hi = Math.max(...ax.range);
+        let want = null;
+        if (ax.type === 'category') want = ax._categories.filter((c, i) => i >= lo && i <= hi).length;
+        else if (ax.tickmode === 'array' && ax.ticktext && ax.ticktext.length && ax.type !== 'date')
+            want = ax.tickvals.filter(v => v >= lo && v <= hi).length;
+        if (want === null) continue;
+        const labels = [...gd.querySelectorAll(`g.${ax._id}tick text`)]
+            .filter(t => t.textContent.trim() && t.getBoundingClientRect().width > 0).map(box);
+        if (labels.length < want) problems.push(`${name}: ${ax._id} labels ${labels.length} of ${want} categories`);
+        labels.forEach((a, i) => labels.slice(i + 1).forEach(b => {
+            if (hit(a, b)) problems.push(`${name}: ${ax._id} tick labels overlap`);
+        }));
+    }
+    const tops = [...gd.querySelectorAll('.g-gtitle')].map(box);
+    (fl.annotations || []).forEach((a, i) => {
+        const el = a.name === 'note' && gd.querySelector(`.annotation[data-index="${i}"]`);
+        if (el) tops.push(box(el));
+    });
+    const controls = [...gd.querySelectorAll('.updatemenu-header, .slider-group')].map(box);
+    controls.forEach(c => tops.forEach(t => {
+        if (hit(c, t)) problems.push(`${name}: a control [${c.map(Math.round)}] overlaps the title or note [${t.map(Math.round)}]`);
+    }));
+    return [controls.length, problems];
+}"""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=str)
+@pytest.mark.parametrize("path", CHART_NOTEBOOKS, ids=lambda p: p.stem)
+def test_charts_in_jupyterlab_label_every_row_and_keep_controls_off_titles(browser, lab, path, size):
+    """Beside the file browser, as a student opens it: plotly must not thin out category labels, nor a menu hide a title."""
+    width, height = SIZES[size]
+    page = browser.new_page(viewport={"width": width, "height": height})
+    outside, errors = _watch(page, LOCAL + (lab, lab.replace("http", "ws")))
+    page.goto(f"{lab}/lab/workspaces/test-read-{path.stem}-{size}/tree/notebooks/{path.name}?reset&token={TOKEN}")
+    page.wait_for_function("() => window.jupyterapp && document.querySelector('.jp-Notebook')", timeout=60000)
+    page.evaluate("() => jupyterapp.commands.execute('filebrowser:activate')")
+    page.wait_for_function("() => !jupyterapp.shell.leftCollapsed", timeout=15000)
+    want = expected_charts(path)
+    page.wait_for_function(f"() => document.querySelectorAll('.jp-Notebook .js-plotly-plot .main-svg').length >= {want}",
+                           timeout=60000)
+    area = page.evaluate("() => document.querySelector('.jp-Notebook').getBoundingClientRect().width")
+    assert area < width - 200  # the file browser takes its share of the screen
+    problems, controls = [], 0
+    for k in range(want):
+        page.locator(".jp-Notebook .js-plotly-plot").nth(k).scroll_into_view_if_needed()
+        page.wait_for_timeout(300)  # let plotly settle at the size JupyterLab gives it
+        found, bad = page.evaluate(CHART_READABLE, k)
+        controls += found
+        problems += bad
+    assert problems == []
+    assert controls >= {"01_stance": 2, "02_city_policies": 1}.get(path.stem, 0)  # the drop-downs and the map's slider were checked
+    assert outside == [] and errors == []
+    page.close()
+
+
 def test_printed_output_wraps_between_words_in_jupyterlab(browser, lab):
     page = browser.new_page(viewport={"width": 1024, "height": 768})
     _watch(page, LOCAL + (lab, lab.replace("http", "ws")))
