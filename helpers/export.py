@@ -21,8 +21,7 @@ SENTENCE_COLUMNS = [
 
 QUOTE_COLUMNS = [
     "article_id", "quote", "paragraph", "sentence", "start", "end", "text", "kind", "speaker", "speaker_id",
-    "speaker_known", "speaker_role", "speaker_jurisdiction", "verb", "attribution", "stance", "stance_confidence",
-    "stance_sure", "cues",
+    "speaker_known", "speaker_role", "speaker_jurisdiction", "verb", "attribution", "stance", "cues",
 ]
 ACTOR_COLUMNS = knowledge.ACTOR_COLUMNS + ["stance", "n_quotes"]
 PLACE_COLUMNS = knowledge.PLACE_COLUMNS
@@ -36,9 +35,7 @@ def tables(corpus_dir: str | Path | None = None, pipe=None, **options) -> dict[s
     """Return the exportable tables by file name: articles, paragraphs, sentences, quotes, actors, places,
     policies and federal events.
 
-    ``quotes.csv`` is the automatic annotation, with each stance's
-    ``stance_confidence`` (0 to 1) and ``stance_sure`` (``true`` when it
-    reaches the model's threshold; see :mod:`helpers.stance_model`); ``actors.csv`` is the
+    ``quotes.csv`` is the automatic annotation; ``actors.csv`` is the
     hand-curated actors (with ``party`` and ``party_source``) plus every
     speaker found in the text alone, with the automatic actor ``stance``.
     ``pipe`` is a :class:`helpers.pipeline.Pipeline` already built; else one
@@ -78,29 +75,12 @@ def tables(corpus_dir: str | Path | None = None, pipe=None, **options) -> dict[s
         "articles.csv": arts[ARTICLE_COLUMNS],
         "paragraphs.csv": p.paragraphs[PARAGRAPH_COLUMNS],
         "sentences.csv": sents[SENTENCE_COLUMNS],
-        "quotes.csv": _quotes(found),
+        "quotes.csv": found[QUOTE_COLUMNS],
         "actors.csv": people[ACTOR_COLUMNS],
         "places.csv": kb.places[PLACE_COLUMNS],
         "policies.csv": acts[POLICY_COLUMNS],
         "federal_events.csv": events[FEDERAL_COLUMNS],
     }
-
-
-def _quotes(found: pd.DataFrame) -> pd.DataFrame:
-    """Return the quotations as exported: ``stance_confidence`` rounded to 4 places, ``stance_sure`` as ``true``/``false``.
-
-    >>> q = pd.DataFrame({c: [""] for c in QUOTE_COLUMNS}).assign(stance_confidence=[0.91234], stance_sure=[True])
-    >>> _quotes(q)[["stance_confidence", "stance_sure"]].values.tolist()
-    [[0.9123, 'true']]
-    """
-    out = found.copy()
-    if "stance_confidence" not in out:
-        out["stance_confidence"] = 0.0
-    if "stance_sure" not in out:
-        out["stance_sure"] = False
-    out["stance_confidence"] = out["stance_confidence"].astype(float).round(4)
-    out["stance_sure"] = out["stance_sure"].map(lambda v: "true" if bool(v) else "false")
-    return out[QUOTE_COLUMNS]
 
 
 #: Articles per Parquet file in a partitioned export.

@@ -45,7 +45,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import annotate, corpus, knowledge, paragraphs, policies, quotebook, quotes, stance_model
+from . import annotate, corpus, knowledge, paragraphs, policies, quotebook, quotes
 from .corpus import ROOT, CorpusError
 from .engines import Engine, cores, dask_client  # noqa: F401 (dask_client: the cluster, for callers)
 
@@ -60,10 +60,6 @@ PARALLEL_FROM = 40
 #: Articles in one part of a parallel run: small enough that the cores finish close together.
 PART_SIZE = 50
 ANALYZERS = ("textblob", "vader")
-#: Where each quotation's ``stance`` comes from: ``"model"`` (:mod:`helpers.stance_model`, trained once on the
-#: development part of the real-news set, with ``stance_confidence`` and ``stance_sure``) or ``"rules"``.
-#: The model is the default because it beats the rules under cross-validation grouped by article.
-STANCE_METHOD = "model"
 KEEP_ENTRIES = 4
 #: Threads that check and decode the cached tables at once.
 READ_THREADS = 4
@@ -288,42 +284,8 @@ def fingerprint(corpus_dir: str | Path) -> str:
     for path in source_files():
         digest.update(path.relative_to(HELPERS_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     digest.update(json.dumps(package_versions(), sort_keys=True).encode())
-    digest.update(json.dumps({"analyzers": ANALYZERS, "stance": STANCE_METHOD}).encode())
-    if STANCE_METHOD == "model":
-        digest.update(training_fingerprint().encode())
+    digest.update(json.dumps({"analyzers": ANALYZERS}).encode())
     return digest.hexdigest()
-
-
-def training_fingerprint(folder: str | Path | None = None) -> str:
-    """Return a SHA-256 of the files the stance model is trained from (default: the development part).
-
-    The model's own key (:func:`helpers.stance_model.training_key`) reads
-    the parsed quotations; this one reads the files only, so that opening a
-    cached corpus stays quick.
-    """
-    from .validation import DEV_DIR
-
-    folder = Path(folder) if folder is not None else DEV_DIR
-    digest = hashlib.sha256(json.dumps({"learner": stance_model.DEFAULT_LEARNER,
-                                        "package": package_versions_of(("scikit-learn", "scipy"))}).encode())
-    if folder.is_dir():
-        files, _ = _entries(folder)
-        for (name, _), file_digest in zip(files, _file_digests([path for _, path in files])):
-            digest.update(name.encode() + b"\0" + file_digest)
-    return digest.hexdigest()
-
-
-def package_versions_of(names: tuple[str, ...]) -> dict[str, str]:
-    """Return the version of each named package ('' when missing)."""
-    from importlib import metadata
-
-    found = {}
-    for name in names:
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = ""
-    return found
 
 
 # --- the cache ------------------------------------------------------------------------------
@@ -429,28 +391,19 @@ def _prune(keep: Path) -> None:
 # --- the per-article work ---------------------------------------------------------------------
 
 
-def annotate_articles(articles: pd.DataFrame, kb: knowledge.Knowledge,
-                      model: stance_model.Model | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def annotate_articles(articles: pd.DataFrame, kb: knowledge.Knowledge) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Return ``(paragraphs, sentences with sentiment, quotations)`` of some articles.
 
     Every article is read on its own, so any split of a corpus into parts
-    gives, put back together in order, the tables of the whole. With a
-    trained stance ``model``, every quotation's ``stance`` is the model's,
-    read for all quotations in one batch, with ``stance_confidence`` and
-    ``stance_sure``; without one, the rules' (confidence 0.0, never sure).
+    gives, put back together in order, the tables of the whole.
     """
     paras = paragraphs.paragraphs(articles)
     sents = annotate.sentences(articles, paras)
     found = quotes.find(articles, sents, kb)
-    if model is not None:
-        found = stance_model.label(found, articles, sents, kb, model=model)
-    else:
-        found = found.assign(stance_confidence=0.0, stance_sure=False)
     return paras, annotate.sentiment(sents, analyzer=ANALYZERS), found
 
 
-def annotate_part(piece: tuple[pd.DataFrame, pd.DataFrame], kb: knowledge.Knowledge,
-                  model: stance_model.Model | None = None) -> tuple[pd.DataFrame, ...]:
+def annotate_part(piece: tuple[pd.DataFrame, pd.DataFrame], kb: knowledge.Knowledge) -> tuple[pd.DataFrame, ...]:
     """Return ``(paragraphs, sentences, quotations, quotation book with sentiment)`` of ``(articles, their hand-coded quotations)``.
 
     The quotation book of a part holds only its own articles' rows, so the
@@ -458,7 +411,7 @@ def annotate_part(piece: tuple[pd.DataFrame, pd.DataFrame], kb: knowledge.Knowle
     sorts, are the book of the whole corpus.
     """
     articles, hand = piece
-    paras, sents, found = annotate_articles(articles, kb, model)
+    paras, sents, found = annotate_articles(articles, kb)
     book = quotebook.build(articles, sents, found, hand, kb, sentiment=False)
     return paras, sents, found, _with_scores(book)
 
@@ -544,9 +497,7 @@ def build(corpus_dir: str | Path | None = None, *, cache: bool = True, refresh: 
         for part in _chunks(n, parts):
             chunk = articles.iloc[part]
             pieces.append((chunk, hand[hand["article_id"].isin(chunk["article_id"])]))
-        model = step("stance model (trained once, then read from the cache)", stance_model.trained) \
-            if STANCE_METHOD == "model" else None
-        begun = runner.start(annotate_part, pieces, kb=kb, model=model)
+        begun = runner.start(annotate_part, pieces, kb=kb)
         # the main process reads the hand-coded policies while the workers annotate
         acts = step("policies.reference", policies.reference, articles, kb, corpus_dir)
         events = step("policies.federal", policies.federal, articles, kb, corpus_dir)

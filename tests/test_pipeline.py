@@ -3,7 +3,7 @@ import os
 import pandas as pd
 import pytest
 
-from helpers import annotate, corpus, engines, knowledge, paragraphs, pipeline, quotebook, quotes, scale, stance_model
+from helpers import annotate, corpus, engines, knowledge, paragraphs, pipeline, quotebook, quotes, scale
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def test_build_gives_the_tables_of_the_chain(serial):
     kb = knowledge.load(articles=arts)
     paras = paragraphs.paragraphs(arts)
     sents = annotate.sentences(arts, paras)
-    found = stance_model.label(quotes.find(arts, sents, kb), arts, sents, kb, model=stance_model.trained())
+    found = quotes.find(arts, sents, kb)
     hand = quotes.reference(arts, kb)
     pd.testing.assert_frame_equal(serial.articles, arts)
     pd.testing.assert_frame_equal(serial.paragraphs, paras)
@@ -33,30 +33,6 @@ def test_build_gives_the_tables_of_the_chain(serial):
     pd.testing.assert_frame_equal(serial.book, quotebook.build(arts, sents, found, hand, kb))
     assert (len(serial.articles), len(serial.sentences), len(serial.quotations), len(serial.book)) == (5, 175, 65, 59)
     assert (len(serial.hand), len(serial.policies), len(serial.federal)) == (65, 26, 3)
-
-
-def test_stance_comes_from_the_model_with_its_confidence(serial):
-    speech = serial.quotations[serial.quotations["kind"].isin(quotes.SPEECH)]
-    assert pipeline.STANCE_METHOD == "model"
-    assert speech["stance_confidence"].between(0, 1).all() and speech["stance_sure"].dtype == bool
-    threshold = stance_model.trained().threshold
-    assert (speech["stance_sure"] == (speech["stance_confidence"] >= threshold)).all()
-    others = serial.quotations[~serial.quotations["kind"].isin(quotes.SPEECH)]
-    assert (others["stance"] == "").all() and not others["stance_sure"].any()
-
-
-def test_the_key_changes_with_the_stance_model_training_data(tmp_path):
-    import shutil
-
-    from helpers import validation
-
-    folder = tmp_path / "dev"
-    shutil.copytree(validation.DEV_DIR, folder)
-    key = pipeline.training_fingerprint(folder)
-    assert pipeline.training_fingerprint(folder) == key
-    coded = folder / "quotes.csv"
-    coded.write_text(coded.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert pipeline.training_fingerprint(folder) != key
 
 
 def test_process_pool_gives_the_serial_tables(tmp_path):
