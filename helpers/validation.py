@@ -256,9 +256,8 @@ def match(auto: pd.DataFrame, hand: pd.DataFrame) -> pd.DataFrame:
     Columns: ``article_id``, ``start``/``end`` (hand span, else automatic),
     ``text``, ``kind_hand``/``kind_auto``, ``speaker_hand``/``speaker_auto``,
     ``speaker_type``, ``stance_hand``/``stance_auto``, ``cues``, ``found``
-    (``both``, ``hand only`` or ``auto only``), and the model's
-    ``stance_confidence`` and ``stance_sure`` where the automatic side has
-    them. A match needs an overlap of at least half the shorter span.
+    (``both``, ``hand only`` or ``auto only``). A match needs an overlap of at
+    least half the shorter span.
     """
     rows, used = [], set()
     auto_by_article = {k: g for k, g in auto.groupby("article_id", sort=False)}
@@ -272,26 +271,21 @@ def match(auto: pd.DataFrame, hand: pd.DataFrame) -> pd.DataFrame:
                 best, best_overlap = a, overlap
         row = {"article_id": h.article_id, "start": h.start, "end": h.end, "text": h.quote, "kind_hand": h.kind,
                "speaker_hand": h.speaker, "speaker_type": h.speaker_type, "stance_hand": h.stance,
-               "kind_auto": "", "speaker_auto": "", "stance_auto": "", "cues": "", "attribution": "", "found": "hand only",
-               "stance_confidence": float("nan"), "stance_sure": False}
+               "kind_auto": "", "speaker_auto": "", "stance_auto": "", "cues": "", "attribution": "", "found": "hand only"}
         if best is not None:
             used.add(best.Index)
             row.update(kind_auto=best.kind, speaker_auto=best.speaker, stance_auto=best.stance, cues=best.cues,
-                       attribution=best.attribution, found="both",
-                       stance_confidence=float(getattr(best, "stance_confidence", float("nan"))),
-                       stance_sure=bool(getattr(best, "stance_sure", False)))
+                       attribution=best.attribution, found="both")
         rows.append(row)
     for a in auto.itertuples():
         if a.Index not in used:
             rows.append({"article_id": a.article_id, "start": a.start, "end": a.end, "text": a.text, "kind_hand": "",
                          "speaker_hand": "", "speaker_type": "", "stance_hand": "", "kind_auto": a.kind,
                          "speaker_auto": a.speaker, "stance_auto": a.stance, "cues": a.cues,
-                         "attribution": a.attribution, "found": "auto only",
-                         "stance_confidence": float(getattr(a, "stance_confidence", float("nan"))),
-                         "stance_sure": bool(getattr(a, "stance_sure", False))})
+                         "attribution": a.attribution, "found": "auto only"})
     out = pd.DataFrame(rows, columns=["article_id", "start", "end", "text", "kind_hand", "kind_auto", "speaker_hand",
                                       "speaker_auto", "speaker_type", "stance_hand", "stance_auto", "cues",
-                                      "attribution", "found", "stance_confidence", "stance_sure"])
+                                      "attribution", "found"])
     if len(out):
         out["speaker_right"] = [same_speaker(h, a, t) for h, a, t in zip(out["speaker_hand"], out["speaker_auto"], out["speaker_type"])]
     else:
@@ -458,13 +452,12 @@ def folds(part: Part, k: int = 5) -> list[list[str]]:
 def cross_validate(part: Part, method: str = "rules", k: int = 5, base=None) -> pd.DataFrame:
     """Return the matched quotations of ``part``, each fold's stance from a model fitted on the other folds.
 
-    Rules are not fitted, so only the model's methods differ from annotating
+    Rules are not fitted, so only ``method="model"`` differs from annotating
     the whole part at once; grouping by article keeps one article's
-    quotations out of its own training data (each fold's model is trained
-    once and kept in the cache, keyed by its training data).
+    quotations out of its own training data.
     """
     base = base if base is not None else _base(part)
-    if not method.startswith("model"):
+    if method != "model":
         return match(_label(part, base, method), part.quotes)
     sents, found = base
     merged = []
@@ -481,24 +474,20 @@ METHODS = {
     "lexicon": "cue lexicon (as first written, on the five corpus articles)",
     "rules": "improved rules (target, negation, reporting sentence, speaker consistency), written while reading the "
              "development part: their development figure is in-sample",
-    "model": "calibrated logistic regression over features that carry the target (what is praised, supported, attacked "
-             "or refused, and on which side), the reporting verb, negation, the rules' cues and label, word n-grams, and the "
-             "speaker's other quotations in the article; fitted on the development part (cross-validated: fitted on four "
-             "fifths of its articles, measured on the fifth)",
-    "model-boosting": "the same features read by histogram gradient boosting, calibrated the same way",
+    "model": "logistic regression over cue features, the rules' label and word n-grams, fitted on the development part "
+             "(cross-validated: fitted on four fifths of its articles, measured on the fifth)",
 }
 
 
 def methods_table(dev: Part | None = None, others: dict[str, Part] | None = None, k: int = 5,
                   reps: int = 1000, progress: bool = False) -> pd.DataFrame:
-    """Return speaker accuracy and stance F_avg of every stance method (and the model's sure labels): dev cross-validation and other parts.
+    """Return speaker accuracy and stance F_avg of every stance method: dev cross-validation and other parts.
 
     One row per method and measure; a column per part: ``dev (cross-validation)``
     and one per entry of ``others`` (e.g. ``{"blind": load(blind_folder)}``),
     where the model is fitted on the whole development part. Each cell reads
-    ``value [low, high] (count)``. The first time, each fold's models are
-    trained (a few minutes) and kept in the cache; after that it takes about a
-    minute. ``progress=True`` shows a progress bar.
+    ``value [low, high] (count)``. It takes under a minute; ``progress=True``
+    shows a progress bar.
     """
     dev = dev if dev is not None else load()
     others = others or {}
@@ -519,47 +508,7 @@ def methods_table(dev: Part | None = None, others: dict[str, Part] | None = None
                 fig = figures(merged, reps=reps).set_index("measure").loc[measure]
                 row[col] = f"{fig['value']:.3f} [{fig['low']:.3f}, {fig['high']:.3f}] ({fig['count']})"
             rows.append(row)
-        if method.startswith("model"):
-            row = {"method": method, "description": description, "measure": "sure labels: precision (coverage)"}
-            for col, merged in cells.items():
-                s = sure(merged)
-                row[col] = (f"{s['precision']:.3f} [{s['precision interval'][0]:.3f}, {s['precision interval'][1]:.3f}] "
-                            f"({s['right']} right of {s['sure']} sure; coverage {s['coverage']:.3f}, {s['sure']} of {s['n']})")
-            rows.append(row)
     return pd.DataFrame(rows)
-
-
-def sure(merged: pd.DataFrame) -> dict:
-    """Return how the sure labels fare: their precision (share right) and coverage (share of quotations marked sure).
-
-    Over the quotations that are speech on both sides. Keys: ``sure``,
-    ``right``, ``n``, ``precision``, ``coverage`` and their Wilson intervals.
-
-    >>> sure(pd.DataFrame({"kind_hand": ["full"] * 3, "kind_auto": ["full"] * 3, "stance_hand": ["FAVOR", "NONE", "NONE"],
-    ...                    "stance_auto": ["FAVOR", "FAVOR", "NONE"], "stance_sure": [True, True, False]}))["precision"]
-    0.5
-    """
-    pairs = merged[merged["kind_hand"].isin(SPEECH) & merged["kind_auto"].isin(SPEECH)]
-    marked = pairs[pairs["stance_sure"].astype(bool)]
-    right = int((marked["stance_hand"] == marked["stance_auto"]).sum())
-    return {"n": len(pairs), "sure": len(marked), "right": right,
-            "precision": round(right / len(marked), 3) if len(marked) else 0.0, "precision interval": wilson(right, len(marked)),
-            "coverage": round(len(marked) / len(pairs), 3) if len(pairs) else 0.0,
-            "coverage interval": wilson(len(marked), len(pairs))}
-
-
-def precision_coverage(merged: pd.DataFrame) -> pd.DataFrame:
-    """Return precision against coverage: for each confidence threshold, the share of quotations at or above it and how many of those are right.
-
-    Over the quotations that are speech on both sides, ordered from the most
-    confident. Columns: ``threshold``, ``coverage``, ``precision``, ``n``.
-    """
-    pairs = merged[merged["kind_hand"].isin(SPEECH) & merged["kind_auto"].isin(SPEECH)]
-    pairs = pairs.sort_values("stance_confidence", ascending=False, kind="stable")
-    right = (pairs["stance_hand"] == pairs["stance_auto"]).to_numpy().cumsum()
-    n = np.arange(1, len(pairs) + 1)
-    return pd.DataFrame({"threshold": pairs["stance_confidence"].to_numpy(), "coverage": n / max(len(pairs), 1),
-                         "precision": right / n, "n": n})
 
 
 def baselines(merged: pd.DataFrame) -> pd.DataFrame:
