@@ -173,13 +173,9 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
 #: ``lexicon``: the cue lexicon below, as first written on the five corpus articles;
 #: ``rules``: the lexicon read with its target, negation, the reporting sentence and
 #: the speaker's other quotations (:mod:`helpers.stance_rules`);
-#: ``model``: a calibrated logistic regression over features that carry the target
-#: (what is praised, supported, attacked or refused, and on which side), the reporting
-#: verb, the rules' cues and label and word n-grams, trained once on the real-news
-#: development part and kept in the cache (:mod:`helpers.stance_model`), with
-#: ``stance_confidence`` and ``stance_sure``; ``model-boosting``: the same features
-#: read by histogram gradient boosting (compared, not the default).
-METHODS = ("lexicon", "rules", "model", "model-boosting")
+#: ``model``: logistic regression over cue features and word n-grams, trained at
+#: run time on the real-news development part (:mod:`helpers.stance_model`).
+METHODS = ("lexicon", "rules", "model")
 
 
 def label(quotes: pd.DataFrame, articles: pd.DataFrame, sents: pd.DataFrame, kb: Knowledge,
@@ -190,8 +186,7 @@ def label(quotes: pd.DataFrame, articles: pd.DataFrame, sents: pd.DataFrame, kb:
     from the introducing sentence start with ``context:``. A news outlet
     quoted as a source is reporting: its quotations are NONE. ``method`` is
     one of :data:`METHODS`; ``train`` is the real-news part the model is
-    fitted to (default: the development part). The model's methods also fill
-    ``stance_confidence`` (0 to 1) and ``stance_sure``.
+    fitted to (default: the development part).
     """
     if method not in METHODS:
         raise ValueError(f"method must be one of {list(METHODS)}; got {method!r}")
@@ -199,11 +194,10 @@ def label(quotes: pd.DataFrame, articles: pd.DataFrame, sents: pd.DataFrame, kb:
         from . import stance_rules
 
         return _as_text(stance_rules.label(quotes, articles, sents, kb))
-    if method.startswith("model"):
+    if method == "model":
         from . import stance_model
 
-        learner = "boosting" if method == "model-boosting" else stance_model.DEFAULT_LEARNER
-        return _as_text(stance_model.label(quotes, articles, sents, kb, train=train, learner=learner))
+        return _as_text(stance_model.label(quotes, articles, sents, kb, train=train))
     out = quotes.copy()
     texts = dict(zip(articles["article_id"], articles["text"]))
     sentences = Sentences.by_article(sents)
