@@ -145,8 +145,8 @@ def validation_overview(scores: pd.DataFrame) -> go.Figure:
             ), row=1, col=col)
         for col in range(1, len(measures) + 1):
             # two short lines under each bar, never slanted into their neighbours
-            fig.update_xaxes(tickvals=list(range(len(sets))), ticktext=["in-<br>sample" if inside[x] else "held<br>out" for x in sets],
-                             tickangle=0, tickfont=dict(size=11), range=[-0.6, len(sets) - 0.4], row=1, col=col)
+            fig.update_xaxes(tickvals=list(range(len(sets))), ticktext=["in-sample" if inside[x] else "held out" for x in sets],
+                             tickangle=-90, tickfont=dict(size=11), range=[-0.6, len(sets) - 0.4], row=1, col=col)
     fig.update_yaxes(range=[0, 1.22], tickvals=[0, 0.25, 0.5, 0.75, 1], title_text="agreement with the hand coding<br>(1 = perfect)",
                      row=1, col=1)
     fig.update_layout(bargap=0.15, legend=dict(title=dict(text="set:")))
