@@ -41,7 +41,8 @@ _MEASURE = """() => {
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && +s.opacity !== 0; };
   let text = Infinity, caption = Infinity, words = 0, offscreen = [];
   const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT, {acceptNode: n =>
-    n.parentElement.closest('aside.notes, .js-plotly-plot, svg, script, style') ? NodeFilter.FILTER_REJECT
+    (n.parentElement.closest('aside.notes, .js-plotly-plot, svg, script, style')
+     || (n.parentElement.closest('details:not([open])') && !n.parentElement.closest('summary'))) ? NodeFilter.FILTER_REJECT
       : (n.textContent.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP)});
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n.parentElement;
